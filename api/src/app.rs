@@ -1,0 +1,100 @@
+//! Start-up: connect, migrate, build the schema and serve until a shutdown signal.
+
+use std::net::SocketAddr;
+
+use tokio::net::TcpListener;
+
+use crate::config::Settings;
+use crate::db::{ConnectError, connect};
+use crate::graphql::build_schema;
+use crate::http::router;
+use crate::state::AppState;
+
+/// A start-up failure: one line that names the setting at fault.
+#[derive(Debug, thiserror::Error)]
+pub enum StartupError {
+    #[error(transparent)]
+    Database(#[from] ConnectError),
+    #[error("DATABASE_URL: migrations failed: {0}")]
+    Migrate(String),
+    #[error("LISTEN_ADDR: cannot listen on {addr}: {reason}")]
+    Bind { addr: SocketAddr, reason: String },
+    #[error("{0}")]
+    Other(String),
+}
+
+/// Connects to the database and applies pending migrations.
+pub async fn build_state(settings: Settings) -> Result<AppState, StartupError> {
+    let db = connect(&settings.database_url, settings.database_pool_size).await?;
+    db.migrate()
+        .await
+        .map_err(|e| StartupError::Migrate(e.to_string()))?;
+    Ok(AppState::new(db, settings))
+}
+
+/// A server bound to its port, ready to run.
+pub struct Server {
+    pub addr: SocketAddr,
+    listener: TcpListener,
+    state: AppState,
+}
+
+impl Server {
+    pub async fn bind(state: AppState) -> Result<Self, StartupError> {
+        let addr = state.settings.listen_addr;
+        let listener = TcpListener::bind(addr)
+            .await
+            .map_err(|e| StartupError::Bind {
+                addr,
+                reason: e.to_string(),
+            })?;
+        let addr = listener.local_addr().map_err(|e| StartupError::Bind {
+            addr,
+            reason: e.to_string(),
+        })?;
+        Ok(Self {
+            addr,
+            listener,
+            state,
+        })
+    }
+
+    pub fn state(&self) -> &AppState {
+        &self.state
+    }
+
+    /// Serves until `shutdown` resolves, then drains in-flight requests.
+    pub async fn run(
+        self,
+        shutdown: impl std::future::Future<Output = ()> + Send + 'static,
+    ) -> std::io::Result<()> {
+        let schema = build_schema(self.state.clone());
+        let app = router(self.state, schema);
+        axum::serve(self.listener, app)
+            .with_graceful_shutdown(shutdown)
+            .await
+    }
+}
+
+/// Resolves on Ctrl-C or SIGTERM.
+pub async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let term = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = term => {},
+    }
+    tracing::info!("shutting down");
+}

@@ -1,0 +1,94 @@
+//! Opening the database named by `DATABASE_URL`, on SQLite or PostgreSQL, and migrating it.
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::Duration;
+
+use migration::{Migrator, MigratorTrait};
+use sea_orm::sqlx::sqlite::{SqliteJournalMode, SqliteSynchronous};
+use sea_orm::{ConnectOptions, DatabaseBackend, DatabaseConnection, DbErr};
+
+/// A connection pool plus a count of the statements it ran (tests check N+1 with it).
+#[derive(Clone, Debug)]
+pub struct Database {
+    pub conn: DatabaseConnection,
+    statements: Arc<AtomicU64>,
+}
+
+impl Database {
+    pub fn backend(&self) -> DatabaseBackend {
+        self.conn.get_database_backend()
+    }
+
+    /// Statements executed through this pool since it opened.
+    pub fn statement_count(&self) -> u64 {
+        self.statements.load(Ordering::Relaxed)
+    }
+
+    /// Applies every pending migration.
+    pub async fn migrate(&self) -> Result<(), DbErr> {
+        Migrator::up(&self.conn, None).await
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ConnectError {
+    #[error("DATABASE_URL: unsupported scheme in {0} (use sqlite:// or postgres://)")]
+    Scheme(String),
+    #[error("DATABASE_URL: cannot connect to {url}: {reason}")]
+    Unreachable { url: String, reason: String },
+}
+
+/// `postgres://user:secret@host/db` → `postgres://user:***@host/db`, for error messages.
+pub fn redact_url(url: &str) -> String {
+    match url::Url::parse(url) {
+        Ok(mut parsed) if parsed.password().is_some() => {
+            let _ = parsed.set_password(Some("***"));
+            parsed.to_string()
+        }
+        _ => url.to_owned(),
+    }
+}
+
+/// Opens a pool on `url`; a SQLite file is created when missing.
+pub async fn connect(url: &str, pool_size: u32) -> Result<Database, ConnectError> {
+    let is_sqlite = url.starts_with("sqlite:");
+    if !is_sqlite && !url.starts_with("postgres://") && !url.starts_with("postgresql://") {
+        return Err(ConnectError::Scheme(redact_url(url)));
+    }
+    let mut options = ConnectOptions::new(url.to_owned());
+    options
+        .max_connections(if is_sqlite {
+            pool_size.min(8)
+        } else {
+            pool_size
+        })
+        .min_connections(1)
+        .connect_timeout(Duration::from_secs(5))
+        .acquire_timeout(Duration::from_secs(10))
+        .sqlx_logging(false)
+        .map_sqlx_sqlite_opts(|opts| {
+            opts.create_if_missing(true)
+                .journal_mode(SqliteJournalMode::Wal)
+                .synchronous(SqliteSynchronous::Normal)
+                .busy_timeout(Duration::from_secs(10))
+                .foreign_keys(true)
+        });
+    let mut conn =
+        sea_orm::Database::connect(options)
+            .await
+            .map_err(|err| ConnectError::Unreachable {
+                url: redact_url(url),
+                reason: one_line(&err.to_string()),
+            })?;
+    let statements = Arc::new(AtomicU64::new(0));
+    let counter = Arc::clone(&statements);
+    conn.set_metric_callback(move |_| {
+        counter.fetch_add(1, Ordering::Relaxed);
+    });
+    Ok(Database { conn, statements })
+}
+
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}

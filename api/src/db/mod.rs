@@ -1,0 +1,6 @@
+//! Database access beyond single sea-orm calls: connecting, migrating, scoping, analytics SQL.
+
+pub mod connect;
+pub mod scope;
+
+pub use connect::{ConnectError, Database, connect, redact_url};

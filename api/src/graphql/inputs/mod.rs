@@ -1,0 +1,10 @@
+//! GraphQL input types and their conversion into service arguments.
+
+pub mod catalog;
+pub mod filter;
+
+pub use catalog::{
+    CreateCampaignInput, CreateChannelInput, SetBudgetInput, UpdateCampaignInput,
+    UpdateChannelInput,
+};
+pub use filter::{BudgetFilterInput, CampaignFilterInput, ConversionFilterInput, LeadFilterInput};

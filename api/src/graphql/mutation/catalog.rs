@@ -1,0 +1,93 @@
+//! Mutations of channels, campaigns and budgets.
+
+use async_graphql::{Context, ID, Object, Result};
+
+use crate::auth::Permission;
+use crate::graphql::context::ContextExt;
+use crate::graphql::guards::need;
+use crate::graphql::ids::{IdKind, decode_id};
+use crate::graphql::inputs::{
+    CreateCampaignInput, CreateChannelInput, SetBudgetInput, UpdateCampaignInput,
+    UpdateChannelInput,
+};
+use crate::graphql::types::{Budget, Campaign, Channel};
+use crate::services::{budget_period, campaign, channel};
+
+#[derive(Default)]
+pub struct CatalogMutation;
+
+#[Object]
+impl CatalogMutation {
+    /// Adds a channel of the workspace's own.
+    #[graphql(guard = "need(Permission::ManageCatalog)")]
+    async fn create_channel(
+        &self,
+        ctx: &Context<'_>,
+        input: CreateChannelInput,
+    ) -> Result<Channel> {
+        let p = ctx.principal()?;
+        let created =
+            channel::create_channel(&ctx.state().db.conn, p.workspace_id, input.into()).await?;
+        Ok(Channel(created))
+    }
+
+    #[graphql(guard = "need(Permission::ManageCatalog)")]
+    async fn update_channel(
+        &self,
+        ctx: &Context<'_>,
+        id: ID,
+        input: UpdateChannelInput,
+    ) -> Result<Channel> {
+        let p = ctx.principal()?;
+        let id = decode_id(IdKind::Channel, "id", &id)?;
+        let updated =
+            channel::update_channel(&ctx.state().db.conn, p.workspace_id, id, input.into()).await?;
+        Ok(Channel(updated))
+    }
+
+    #[graphql(guard = "need(Permission::ManageCatalog)")]
+    async fn create_campaign(
+        &self,
+        ctx: &Context<'_>,
+        input: CreateCampaignInput,
+    ) -> Result<Campaign> {
+        let p = ctx.principal()?;
+        let changes = input.into_changes()?;
+        let created =
+            campaign::create_campaign(&ctx.state().db.conn, p.workspace_id, changes).await?;
+        Ok(Campaign(created))
+    }
+
+    #[graphql(guard = "need(Permission::ManageCatalog)")]
+    async fn update_campaign(
+        &self,
+        ctx: &Context<'_>,
+        id: ID,
+        input: UpdateCampaignInput,
+    ) -> Result<Campaign> {
+        let p = ctx.principal()?;
+        let id = decode_id(IdKind::Campaign, "id", &id)?;
+        let changes = input.into_changes()?;
+        let updated =
+            campaign::update_campaign(&ctx.state().db.conn, p.workspace_id, id, changes).await?;
+        Ok(Campaign(updated))
+    }
+
+    /// Sets the campaign's status to ARCHIVED; its history stays in reports.
+    #[graphql(guard = "need(Permission::ManageCatalog)")]
+    async fn archive_campaign(&self, ctx: &Context<'_>, id: ID) -> Result<Campaign> {
+        let p = ctx.principal()?;
+        let id = decode_id(IdKind::Campaign, "id", &id)?;
+        let archived = campaign::archive_campaign(&ctx.state().db.conn, p.workspace_id, id).await?;
+        Ok(Campaign(archived))
+    }
+
+    /// Creates or replaces a campaign's budget for the period starting on `periodStart`.
+    #[graphql(guard = "need(Permission::ManageCatalog)")]
+    async fn set_budget(&self, ctx: &Context<'_>, input: SetBudgetInput) -> Result<Budget> {
+        let p = ctx.principal()?;
+        let input = input.into_service()?;
+        let saved = budget_period::set_budget(&ctx.state().db.conn, p.workspace_id, input).await?;
+        Ok(Budget(saved))
+    }
+}

@@ -1,0 +1,93 @@
+//! Queries over the workspace, channels, campaigns and budgets.
+
+use async_graphql::{Context, ID, Object, Result};
+
+use crate::auth::Permission;
+use crate::error::AppError;
+use crate::graphql::context::ContextExt;
+use crate::graphql::guards::need;
+use crate::graphql::ids::{IdKind, decode_cursor, decode_id};
+use crate::graphql::inputs::{BudgetFilterInput, CampaignFilterInput};
+use crate::graphql::types::page::{PageConnection, to_connection};
+use crate::graphql::types::{Budget, Campaign, Channel, Workspace};
+use crate::services::page::PageRequest;
+use crate::services::{budget_period, campaign, channel, workspace};
+
+#[derive(Default)]
+pub struct CatalogQuery;
+
+#[Object]
+impl CatalogQuery {
+    /// The caller's workspace.
+    #[graphql(guard = "need(Permission::Read)")]
+    async fn workspace(&self, ctx: &Context<'_>) -> Result<Workspace> {
+        let p = ctx.principal()?;
+        Ok(Workspace(
+            workspace::find_workspace(&ctx.state().db.conn, p.workspace_id).await?,
+        ))
+    }
+
+    /// Every channel of the workspace, defaults first.
+    #[graphql(guard = "need(Permission::Read)")]
+    async fn channels(&self, ctx: &Context<'_>) -> Result<Vec<Channel>> {
+        let p = ctx.principal()?;
+        let rows = channel::list_channels(&ctx.state().db.conn, p.workspace_id).await?;
+        Ok(rows.into_iter().map(Channel).collect())
+    }
+
+    /// Campaigns in creation order.
+    #[graphql(guard = "need(Permission::Read)")]
+    async fn campaigns(
+        &self,
+        ctx: &Context<'_>,
+        first: Option<i32>,
+        after: Option<String>,
+        filter: Option<CampaignFilterInput>,
+    ) -> Result<PageConnection<Campaign>> {
+        let p = ctx.principal()?;
+        let state = ctx.state();
+        let after_id = after
+            .as_deref()
+            .map(|c| {
+                decode_cursor(c)?
+                    .parse::<i64>()
+                    .map_err(|_| AppError::bad_input("after", "not a cursor from this connection"))
+            })
+            .transpose()?;
+        let page = PageRequest::new(first, after_id, state.settings.max_page_size)?;
+        let filter = filter.unwrap_or_default().into_service()?;
+        let rows = campaign::list_campaigns(&state.db.conn, p.workspace_id, &filter, page).await?;
+        Ok(to_connection(
+            rows,
+            after.is_some(),
+            |c| c.id.to_string(),
+            Campaign,
+        ))
+    }
+
+    /// One campaign, or null when no campaign of the workspace has this id.
+    #[graphql(guard = "need(Permission::Read)")]
+    async fn campaign(&self, ctx: &Context<'_>, id: ID) -> Result<Option<Campaign>> {
+        let p = ctx.principal()?;
+        let id = decode_id(IdKind::Campaign, "id", &id)?;
+        match campaign::find_campaign(&ctx.state().db.conn, p.workspace_id, id).await {
+            Ok(found) => Ok(Some(Campaign(found))),
+            Err(AppError::NotFound { .. }) => Ok(None),
+            Err(e) => Err(e.into()),
+        }
+    }
+
+    /// Planned budgets, by period start.
+    #[graphql(guard = "need(Permission::Read)")]
+    async fn budgets(
+        &self,
+        ctx: &Context<'_>,
+        filter: Option<BudgetFilterInput>,
+    ) -> Result<Vec<Budget>> {
+        let p = ctx.principal()?;
+        let filter = filter.unwrap_or_default().into_service()?;
+        let rows =
+            budget_period::list_budgets(&ctx.state().db.conn, p.workspace_id, &filter).await?;
+        Ok(rows.into_iter().map(Budget).collect())
+    }
+}

@@ -1,0 +1,105 @@
+//! Queries over leads and conversions.
+
+use async_graphql::{Context, ID, Object, Result};
+use chrono::{DateTime, Utc};
+
+use crate::auth::Permission;
+use crate::error::{AppError, AppResult};
+use crate::graphql::context::ContextExt;
+use crate::graphql::guards::need;
+use crate::graphql::ids::{IdKind, decode_cursor, decode_id};
+use crate::graphql::inputs::{ConversionFilterInput, LeadFilterInput};
+use crate::graphql::types::page::{PageConnection, to_connection};
+use crate::graphql::types::{Conversion, Lead};
+use crate::services::conversion::{ConversionCursor, list_conversions};
+use crate::services::lead::{LeadCursor, find_lead, list_leads};
+use crate::services::page::PageRequest;
+
+/// "micros:id" ↔ a (time, id) keyset position.
+fn time_id_cursor(at: DateTime<Utc>, id: i64) -> String {
+    format!("{}:{id}", at.timestamp_micros())
+}
+
+fn parse_time_id(cursor: &str) -> AppResult<(DateTime<Utc>, i64)> {
+    let bad = || AppError::bad_input("after", "not a cursor from this connection");
+    let text = decode_cursor(cursor)?;
+    let (micros, id) = text.split_once(':').ok_or_else(bad)?;
+    let at = micros
+        .parse::<i64>()
+        .ok()
+        .and_then(DateTime::from_timestamp_micros)
+        .ok_or_else(bad)?;
+    Ok((at, id.parse().map_err(|_| bad())?))
+}
+
+#[derive(Default)]
+pub struct LeadsQuery;
+
+#[Object]
+impl LeadsQuery {
+    /// Leads, newest first.
+    #[graphql(guard = "need(Permission::Read)")]
+    async fn leads(
+        &self,
+        ctx: &Context<'_>,
+        first: Option<i32>,
+        after: Option<String>,
+        filter: Option<LeadFilterInput>,
+    ) -> Result<PageConnection<Lead>> {
+        let p = ctx.principal()?;
+        let state = ctx.state();
+        let cursor = after
+            .as_deref()
+            .map(parse_time_id)
+            .transpose()?
+            .map(|(created_at, id)| LeadCursor { created_at, id });
+        let page = PageRequest::new(first, cursor, state.settings.max_page_size)?;
+        let filter = filter.unwrap_or_default().into_service()?;
+        let rows = list_leads(&state.db.conn, p.workspace_id, &filter, page).await?;
+        Ok(to_connection(
+            rows,
+            after.is_some(),
+            |l| time_id_cursor(l.created_at, l.id),
+            Lead,
+        ))
+    }
+
+    /// One lead with its touchpoints and conversions, or null.
+    #[graphql(guard = "need(Permission::Read)")]
+    async fn lead(&self, ctx: &Context<'_>, id: ID) -> Result<Option<Lead>> {
+        let p = ctx.principal()?;
+        let id = decode_id(IdKind::Lead, "id", &id)?;
+        match find_lead(&ctx.state().db.conn, p.workspace_id, id).await {
+            Ok(found) => Ok(Some(Lead(found))),
+            Err(AppError::NotFound { .. }) => Ok(None),
+            Err(e) => Err(e.into()),
+        }
+    }
+
+    /// Conversions, newest first.
+    #[graphql(guard = "need(Permission::Read)")]
+    async fn conversions(
+        &self,
+        ctx: &Context<'_>,
+        first: Option<i32>,
+        after: Option<String>,
+        filter: Option<ConversionFilterInput>,
+    ) -> Result<PageConnection<Conversion>> {
+        let p = ctx.principal()?;
+        let state = ctx.state();
+        let cursor = after
+            .as_deref()
+            .map(parse_time_id)
+            .transpose()?
+            .map(|(occurred_at, id)| ConversionCursor { occurred_at, id });
+        let page = PageRequest::new(first, cursor, state.settings.max_page_size)?;
+        let filter = filter.unwrap_or_default().into_service()?;
+        let rows = list_conversions(&state.db.conn, p.workspace_id, &filter, page).await?;
+        Ok(to_connection(
+            rows,
+            after.is_some(),
+            |c| time_id_cursor(c.occurred_at, c.id),
+            Conversion,
+        ))
+    }
+}

@@ -1,0 +1,9 @@
+//! The Query root, merged from one object per domain.
+
+mod catalog;
+mod leads;
+
+use async_graphql::MergedObject;
+
+#[derive(MergedObject, Default)]
+pub struct Query(catalog::CatalogQuery, leads::LeadsQuery);

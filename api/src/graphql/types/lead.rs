@@ -1,0 +1,161 @@
+//! Lead, Touchpoint and Conversion as GraphQL objects.
+
+use async_graphql::dataloader::DataLoader;
+use async_graphql::{Context, ID, Object, Result, SimpleObject};
+use chrono::{DateTime, Utc};
+use rust_decimal::Decimal;
+
+use entity::{conversion, lead, touchpoint};
+
+use super::catalog::{Campaign, Channel};
+use super::enums::LeadStatus;
+use crate::graphql::ids::{IdKind, encode_id};
+use crate::graphql::loaders::{
+    CampaignLoader, ChannelLoader, LeadConversionsLoader, LeadTouchpointsLoader,
+};
+use crate::services::money::cents_to_decimal;
+
+/// UTM parameters and the referrer of a visit.
+#[derive(SimpleObject)]
+pub struct Utm {
+    pub source: Option<String>,
+    pub medium: Option<String>,
+    pub campaign: Option<String>,
+    pub term: Option<String>,
+    pub content: Option<String>,
+    pub referrer: Option<String>,
+    pub landing_page: Option<String>,
+}
+
+async fn load_channel(ctx: &Context<'_>, id: i64) -> Result<Option<Channel>> {
+    let loader = ctx.data::<DataLoader<ChannelLoader>>()?;
+    Ok(loader.load_one(id).await?.map(Channel))
+}
+
+async fn load_campaign(ctx: &Context<'_>, id: Option<i64>) -> Result<Option<Campaign>> {
+    let Some(id) = id else { return Ok(None) };
+    let loader = ctx.data::<DataLoader<CampaignLoader>>()?;
+    Ok(loader.load_one(id).await?.map(Campaign))
+}
+
+/// A lead; its source is its first touch.
+pub struct Lead(pub lead::Model);
+
+#[Object]
+impl Lead {
+    async fn id(&self) -> ID {
+        encode_id(IdKind::Lead, self.0.id)
+    }
+    /// The caller's id for this lead; captures are idempotent on it.
+    async fn external_id(&self) -> &str {
+        &self.0.external_id
+    }
+    async fn email(&self) -> Option<&str> {
+        self.0.email.as_deref()
+    }
+    async fn name(&self) -> Option<&str> {
+        self.0.name.as_deref()
+    }
+    async fn company(&self) -> Option<&str> {
+        self.0.company.as_deref()
+    }
+    async fn status(&self) -> LeadStatus {
+        LeadStatus::from_stored(&self.0.status)
+    }
+    async fn created_at(&self) -> DateTime<Utc> {
+        self.0.created_at
+    }
+    /// The source channel: the first touch's.
+    async fn channel(&self, ctx: &Context<'_>) -> Result<Option<Channel>> {
+        load_channel(ctx, self.0.channel_id).await
+    }
+    /// The source campaign, when the first touch named one.
+    async fn campaign(&self, ctx: &Context<'_>) -> Result<Option<Campaign>> {
+        load_campaign(ctx, self.0.campaign_id).await
+    }
+    /// The source UTM values and referrer.
+    async fn source(&self) -> Utm {
+        let l = &self.0;
+        Utm {
+            source: l.utm_source.clone(),
+            medium: l.utm_medium.clone(),
+            campaign: l.utm_campaign.clone(),
+            term: l.utm_term.clone(),
+            content: l.utm_content.clone(),
+            referrer: l.referrer.clone(),
+            landing_page: l.landing_page.clone(),
+        }
+    }
+    /// Every touch of the lead in time order.
+    async fn touchpoints(&self, ctx: &Context<'_>) -> Result<Vec<Touchpoint>> {
+        let loader = ctx.data::<DataLoader<LeadTouchpointsLoader>>()?;
+        let rows = loader.load_one(self.0.id).await?.unwrap_or_default();
+        Ok(rows.into_iter().map(Touchpoint).collect())
+    }
+    /// The lead's conversions in time order.
+    async fn conversions(&self, ctx: &Context<'_>) -> Result<Vec<Conversion>> {
+        let loader = ctx.data::<DataLoader<LeadConversionsLoader>>()?;
+        let rows = loader.load_one(self.0.id).await?.unwrap_or_default();
+        Ok(rows.into_iter().map(Conversion).collect())
+    }
+}
+
+/// One interaction of a lead with a channel.
+pub struct Touchpoint(pub touchpoint::Model);
+
+#[Object]
+impl Touchpoint {
+    async fn id(&self) -> ID {
+        encode_id(IdKind::Touchpoint, self.0.id)
+    }
+    async fn occurred_at(&self) -> DateTime<Utc> {
+        self.0.occurred_at
+    }
+    async fn event_id(&self) -> Option<&str> {
+        self.0.event_id.as_deref()
+    }
+    async fn channel(&self, ctx: &Context<'_>) -> Result<Option<Channel>> {
+        load_channel(ctx, self.0.channel_id).await
+    }
+    async fn campaign(&self, ctx: &Context<'_>) -> Result<Option<Campaign>> {
+        load_campaign(ctx, self.0.campaign_id).await
+    }
+    async fn utm(&self) -> Utm {
+        let t = &self.0;
+        Utm {
+            source: t.utm_source.clone(),
+            medium: t.utm_medium.clone(),
+            campaign: t.utm_campaign.clone(),
+            term: t.utm_term.clone(),
+            content: t.utm_content.clone(),
+            referrer: t.referrer.clone(),
+            landing_page: t.landing_page.clone(),
+        }
+    }
+}
+
+/// A conversion of a lead with its revenue in the workspace currency.
+pub struct Conversion(pub conversion::Model);
+
+#[Object]
+impl Conversion {
+    async fn id(&self) -> ID {
+        encode_id(IdKind::Conversion, self.0.id)
+    }
+    async fn external_id(&self) -> &str {
+        &self.0.external_id
+    }
+    /// signup, opportunity, purchase, …
+    async fn kind(&self) -> &str {
+        &self.0.kind
+    }
+    async fn occurred_at(&self) -> DateTime<Utc> {
+        self.0.occurred_at
+    }
+    async fn revenue(&self) -> Decimal {
+        cents_to_decimal(self.0.revenue_cents)
+    }
+    async fn lead_id(&self) -> ID {
+        encode_id(IdKind::Lead, self.0.lead_id)
+    }
+}

@@ -1,0 +1,9 @@
+//! GraphQL output types, built from entity models; secrets never reach these.
+
+pub mod catalog;
+pub mod enums;
+pub mod lead;
+pub mod page;
+
+pub use catalog::{Budget, Campaign, Channel, Workspace};
+pub use lead::{Conversion, Lead, Touchpoint};

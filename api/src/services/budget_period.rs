@@ -1,0 +1,99 @@
+//! Planned budgets per campaign and period: list and set (upsert on the period start).
+
+use chrono::{NaiveDate, Utc};
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, QueryFilter, QueryOrder, Set};
+
+use entity::budget;
+
+use super::campaign::find_campaign;
+use super::workspace::bump_generation;
+use crate::db::scope::InWorkspace;
+use crate::error::{AppError, AppResult};
+
+#[derive(Debug, Clone, Default)]
+pub struct BudgetFilter {
+    pub campaign_id: Option<i64>,
+    /// Budgets whose period overlaps [from, to].
+    pub from: Option<NaiveDate>,
+    pub to: Option<NaiveDate>,
+}
+
+pub async fn list_budgets<C: ConnectionTrait>(
+    db: &C,
+    workspace_id: i64,
+    filter: &BudgetFilter,
+) -> AppResult<Vec<budget::Model>> {
+    let mut query = budget::Entity::find_in_workspace(workspace_id);
+    if let Some(campaign_id) = filter.campaign_id {
+        query = query.filter(budget::Column::CampaignId.eq(campaign_id));
+    }
+    if let Some(from) = filter.from {
+        query = query.filter(budget::Column::PeriodEnd.gte(from));
+    }
+    if let Some(to) = filter.to {
+        query = query.filter(budget::Column::PeriodStart.lte(to));
+    }
+    Ok(query
+        .order_by_asc(budget::Column::PeriodStart)
+        .order_by_asc(budget::Column::CampaignId)
+        .all(db)
+        .await?)
+}
+
+#[derive(Debug, Clone)]
+pub struct SetBudget {
+    pub campaign_id: i64,
+    pub period_start: NaiveDate,
+    pub period_end: NaiveDate,
+    pub planned_cents: i64,
+}
+
+/// Creates or replaces the campaign's budget starting on `period_start`.
+pub async fn set_budget<C: ConnectionTrait>(
+    db: &C,
+    workspace_id: i64,
+    input: SetBudget,
+) -> AppResult<budget::Model> {
+    if input.period_end < input.period_start {
+        return Err(AppError::bad_input(
+            "periodEnd",
+            "must not be before periodStart",
+        ));
+    }
+    if input.planned_cents < 0 {
+        return Err(AppError::bad_input("amount", "must not be negative"));
+    }
+    find_campaign(db, workspace_id, input.campaign_id)
+        .await
+        .map_err(|_| AppError::bad_input("campaignId", "no such campaign"))?;
+    let existing = budget::Entity::find_in_workspace(workspace_id)
+        .filter(budget::Column::CampaignId.eq(input.campaign_id))
+        .filter(budget::Column::PeriodStart.eq(input.period_start))
+        .one(db)
+        .await?;
+    let now = Utc::now();
+    let saved = match existing {
+        Some(row) => {
+            let mut model: budget::ActiveModel = row.into();
+            model.period_end = Set(input.period_end);
+            model.planned_cents = Set(input.planned_cents);
+            model.updated_at = Set(now);
+            model.update(db).await?
+        }
+        None => {
+            budget::ActiveModel {
+                workspace_id: Set(workspace_id),
+                campaign_id: Set(input.campaign_id),
+                period_start: Set(input.period_start),
+                period_end: Set(input.period_end),
+                planned_cents: Set(input.planned_cents),
+                updated_at: Set(now),
+                ..Default::default()
+            }
+            .insert(db)
+            .await?
+        }
+    };
+    bump_generation(db, workspace_id).await?;
+    Ok(saved)
+}

@@ -1,0 +1,203 @@
+//! Campaigns: list with filters, create, update, archive.
+
+use chrono::{NaiveDate, Utc};
+use sea_orm::sea_query::{Expr, ExprTrait, Func};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, PaginatorTrait, QueryFilter, QueryOrder,
+    QuerySelect, Set,
+};
+
+use entity::campaign;
+
+use super::channel::find_channel;
+use super::page::{Page, PageRequest, contains_pattern};
+use super::workspace::bump_generation;
+use crate::db::scope::InWorkspace;
+use crate::error::{AppError, AppResult};
+
+pub const STATUSES: [&str; 3] = ["ACTIVE", "PAUSED", "ARCHIVED"];
+
+#[derive(Debug, Clone, Default)]
+pub struct CampaignFilter {
+    pub channel_id: Option<i64>,
+    pub status: Option<String>,
+    pub name_contains: Option<String>,
+}
+
+/// Campaigns in id order, after the id `page.after`.
+pub async fn list_campaigns<C: ConnectionTrait>(
+    db: &C,
+    workspace_id: i64,
+    filter: &CampaignFilter,
+    page: PageRequest<i64>,
+) -> AppResult<Page<campaign::Model>> {
+    let mut query = campaign::Entity::find_in_workspace(workspace_id);
+    if let Some(channel_id) = filter.channel_id {
+        query = query.filter(campaign::Column::ChannelId.eq(channel_id));
+    }
+    if let Some(status) = &filter.status {
+        query = query.filter(campaign::Column::Status.eq(status.as_str()));
+    }
+    if let Some(text) = filter.name_contains.as_deref().filter(|t| !t.is_empty()) {
+        query = query.filter(
+            Expr::expr(Func::lower(Expr::col(campaign::Column::Name)))
+                .like(sea_orm::sea_query::LikeExpr::new(contains_pattern(text)).escape('\\')),
+        );
+    }
+    let total = query.clone().count(db).await?;
+    if let Some(after) = page.after {
+        query = query.filter(campaign::Column::Id.gt(after));
+    }
+    let rows = query
+        .order_by_asc(campaign::Column::Id)
+        .limit(page.first + 1)
+        .all(db)
+        .await?;
+    Ok(Page::from_overfetch(rows, page.first, total))
+}
+
+pub async fn find_campaign<C: ConnectionTrait>(
+    db: &C,
+    workspace_id: i64,
+    id: i64,
+) -> AppResult<campaign::Model> {
+    campaign::Entity::find_in_workspace(workspace_id)
+        .filter(campaign::Column::Id.eq(id))
+        .one(db)
+        .await?
+        .ok_or(AppError::not_found("campaign"))
+}
+
+/// Fields of a new or changed campaign; `None` leaves a field as it is on update.
+#[derive(Debug, Clone, Default)]
+pub struct CampaignChanges {
+    pub channel_id: Option<i64>,
+    pub name: Option<String>,
+    pub utm_campaign: Option<Option<String>>,
+    pub status: Option<String>,
+    pub starts_on: Option<Option<NaiveDate>>,
+    pub ends_on: Option<Option<NaiveDate>>,
+}
+
+fn check_status(status: &str) -> AppResult<String> {
+    let upper = status.to_uppercase();
+    if STATUSES.contains(&upper.as_str()) {
+        Ok(upper)
+    } else {
+        Err(AppError::bad_input(
+            "status",
+            format!("must be one of {}", STATUSES.join(", ")),
+        ))
+    }
+}
+
+fn clean_utm(value: Option<String>) -> AppResult<Option<String>> {
+    match value.map(|v| v.trim().to_lowercase()) {
+        Some(v) if v.is_empty() => Ok(None),
+        Some(v) if v.len() > 200 => {
+            Err(AppError::bad_input("utmCampaign", "at most 200 characters"))
+        }
+        other => Ok(other),
+    }
+}
+
+/// Applies `changes` onto `model`, validating each field it touches.
+async fn apply<C: ConnectionTrait>(
+    db: &C,
+    workspace_id: i64,
+    model: &mut campaign::ActiveModel,
+    changes: CampaignChanges,
+) -> AppResult<()> {
+    if let Some(channel_id) = changes.channel_id {
+        find_channel(db, workspace_id, channel_id)
+            .await
+            .map_err(|_| AppError::bad_input("channelId", "no such channel"))?;
+        model.channel_id = Set(channel_id);
+    }
+    if let Some(name) = changes.name {
+        let name = name.trim().to_owned();
+        if name.is_empty() || name.chars().count() > 200 {
+            return Err(AppError::bad_input("name", "must be 1 to 200 characters"));
+        }
+        model.name = Set(name);
+    }
+    if let Some(utm) = changes.utm_campaign {
+        model.utm_campaign = Set(clean_utm(utm)?);
+    }
+    if let Some(status) = changes.status {
+        model.status = Set(check_status(&status)?);
+    }
+    if let Some(starts_on) = changes.starts_on {
+        model.starts_on = Set(starts_on);
+    }
+    if let Some(ends_on) = changes.ends_on {
+        model.ends_on = Set(ends_on);
+    }
+    if let (
+        sea_orm::ActiveValue::Set(Some(start)) | sea_orm::ActiveValue::Unchanged(Some(start)),
+        sea_orm::ActiveValue::Set(Some(end)) | sea_orm::ActiveValue::Unchanged(Some(end)),
+    ) = (&model.starts_on, &model.ends_on)
+        && end < start
+    {
+        return Err(AppError::bad_input("endsOn", "must not be before startsOn"));
+    }
+    model.updated_at = Set(Utc::now());
+    Ok(())
+}
+
+pub async fn create_campaign<C: ConnectionTrait>(
+    db: &C,
+    workspace_id: i64,
+    changes: CampaignChanges,
+) -> AppResult<campaign::Model> {
+    if changes.channel_id.is_none() {
+        return Err(AppError::bad_input("channelId", "is required"));
+    }
+    if changes.name.is_none() {
+        return Err(AppError::bad_input("name", "is required"));
+    }
+    let mut model = campaign::ActiveModel {
+        workspace_id: Set(workspace_id),
+        status: Set("ACTIVE".to_owned()),
+        utm_campaign: Set(None),
+        starts_on: Set(None),
+        ends_on: Set(None),
+        created_at: Set(Utc::now()),
+        ..Default::default()
+    };
+    apply(db, workspace_id, &mut model, changes).await?;
+    let created = model
+        .insert(db)
+        .await
+        .map_err(|e| AppError::conflict_on_unique(e, "another campaign uses that utmCampaign"))?;
+    bump_generation(db, workspace_id).await?;
+    Ok(created)
+}
+
+pub async fn update_campaign<C: ConnectionTrait>(
+    db: &C,
+    workspace_id: i64,
+    id: i64,
+    changes: CampaignChanges,
+) -> AppResult<campaign::Model> {
+    let mut model: campaign::ActiveModel = find_campaign(db, workspace_id, id).await?.into();
+    apply(db, workspace_id, &mut model, changes).await?;
+    let updated = model
+        .update(db)
+        .await
+        .map_err(|e| AppError::conflict_on_unique(e, "another campaign uses that utmCampaign"))?;
+    bump_generation(db, workspace_id).await?;
+    Ok(updated)
+}
+
+pub async fn archive_campaign<C: ConnectionTrait>(
+    db: &C,
+    workspace_id: i64,
+    id: i64,
+) -> AppResult<campaign::Model> {
+    let changes = CampaignChanges {
+        status: Some("ARCHIVED".to_owned()),
+        ..Default::default()
+    };
+    update_campaign(db, workspace_id, id, changes).await
+}

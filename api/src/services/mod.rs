@@ -1,0 +1,14 @@
+//! The domain: plain async functions over the database and pure math, with no
+//! axum or async-graphql in sight. Every function that touches tenant data takes
+//! the workspace id (from the caller's `Principal`) first.
+
+pub mod budget;
+pub mod budget_period;
+pub mod campaign;
+pub mod channel;
+pub mod classify;
+pub mod conversion;
+pub mod lead;
+pub mod money;
+pub mod page;
+pub mod workspace;

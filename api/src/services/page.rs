@@ -1,0 +1,62 @@
+//! Keyset pagination shared by the list services: a page request and a page of rows.
+
+use crate::error::{AppError, AppResult};
+
+/// `first` and an optional keyset position to start after.
+#[derive(Debug, Clone, Copy)]
+pub struct PageRequest<K> {
+    pub first: u64,
+    pub after: Option<K>,
+}
+
+impl<K> PageRequest<K> {
+    /// Checks `first` against the configured maximum page size.
+    pub fn new(first: Option<i32>, after: Option<K>, max: u32) -> AppResult<Self> {
+        let first = first.unwrap_or(50);
+        if first < 0 || first > i32::try_from(max).unwrap_or(i32::MAX) {
+            return Err(AppError::bad_input(
+                "first",
+                format!("must be between 0 and {max} (limit max_page_size = {max})"),
+            ));
+        }
+        Ok(Self {
+            first: first as u64,
+            after,
+        })
+    }
+}
+
+/// One page: its rows, whether more follow, and the total matching the filter.
+#[derive(Debug, Clone)]
+pub struct Page<T> {
+    pub items: Vec<T>,
+    pub has_next_page: bool,
+    pub total_count: u64,
+}
+
+impl<T> Page<T> {
+    /// Builds a page from `first + 1` fetched rows.
+    pub fn from_overfetch(mut rows: Vec<T>, first: u64, total_count: u64) -> Self {
+        let has_next_page = rows.len() as u64 > first;
+        rows.truncate(first as usize);
+        Self {
+            items: rows,
+            has_next_page,
+            total_count,
+        }
+    }
+}
+
+/// Escapes `%`, `_` and `\` for a LIKE pattern and wraps it as a lower-case "contains".
+pub fn contains_pattern(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('%');
+    for ch in text.to_lowercase().chars() {
+        if matches!(ch, '%' | '_' | '\\') {
+            out.push('\\');
+        }
+        out.push(ch);
+    }
+    out.push('%');
+    out
+}

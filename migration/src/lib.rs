@@ -1,0 +1,19 @@
+//! Schema migrations of Leadsource. The same migrations run up and down on
+//! SQLite and PostgreSQL; every index of a tenant table leads with `workspace_id`.
+
+pub use sea_orm_migration::prelude::*;
+
+mod m20261127_000001_identity;
+mod m20261127_000002_marketing;
+
+pub struct Migrator;
+
+#[async_trait::async_trait]
+impl MigratorTrait for Migrator {
+    fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+        vec![
+            Box::new(m20261127_000001_identity::Migration),
+            Box::new(m20261127_000002_marketing::Migration),
+        ]
+    }
+}
