@@ -193,7 +193,9 @@ pub struct AuthSettings {
     pub token_usage_flush_secs: u64,
 }
 
-/// Abuse limits: documents, batches, request rate, schema exposure, browsers.
+/// Abuse limits: documents, batches, request rate, schema exposure, browsers. The
+/// document limits have hard ceilings (100,000 expanded fields, depth 64, …) so that no
+/// configuration lets a hostile document reach async-graphql's exponential validation.
 #[derive(Debug, Clone, Args)]
 pub struct LimitSettings {
     /// Largest GraphQL document (the `query` text) in bytes.
@@ -201,11 +203,10 @@ pub struct LimitSettings {
         long,
         env = "MAX_QUERY_BYTES",
         global = true,
-        default_value_t = 100_000
-    )]
+        default_value_t = 100_000, value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..=1_000_000))]
     pub max_query_bytes: usize,
     /// Deepest field nesting, fragments inlined.
-    #[arg(long, env = "MAX_QUERY_DEPTH", global = true, default_value_t = 15)]
+    #[arg(long, env = "MAX_QUERY_DEPTH", global = true, default_value_t = 15, value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..=64))]
     pub max_query_depth: usize,
     /// Largest complexity: one per field, times `first` under a connection.
     #[arg(
@@ -216,26 +217,24 @@ pub struct LimitSettings {
     )]
     pub max_query_complexity: usize,
     /// Most fields in a document with every fragment inlined.
-    #[arg(long, env = "MAX_QUERY_FIELDS", global = true, default_value_t = 5_000)]
+    #[arg(long, env = "MAX_QUERY_FIELDS", global = true, default_value_t = 5_000, value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..=100_000))]
     pub max_query_fields: usize,
     /// Most aliased fields in a document, fragments inlined.
-    #[arg(long, env = "MAX_QUERY_ALIASES", global = true, default_value_t = 50)]
+    #[arg(long, env = "MAX_QUERY_ALIASES", global = true, default_value_t = 50, value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(0..=10_000))]
     pub max_query_aliases: usize,
     /// Most directives in a document, fragments inlined.
     #[arg(
         long,
         env = "MAX_QUERY_DIRECTIVES",
         global = true,
-        default_value_t = 50
-    )]
+        default_value_t = 50, value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(0..=10_000))]
     pub max_query_directives: usize,
     /// Most operations in one batched POST.
     #[arg(
         long,
         env = "MAX_BATCH_OPERATIONS",
         global = true,
-        default_value_t = 10
-    )]
+        default_value_t = 10, value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..=100))]
     pub max_batch_operations: usize,
     /// Sustained GraphQL operations per minute per API token, user, or (anonymous) client
     /// address; 0 turns rate limiting off.
