@@ -127,7 +127,6 @@ async fn a_short_jwt_secret_is_refused_at_start_naming_the_setting() {
     settings.auth.jwt_secret = Some(leadsource::config::Secret::new("too short"));
     let err = leadsource::app::build_state(settings)
         .await
-        .err()
-        .expect("refused");
+        .expect_err("refused");
     assert!(err.to_string().starts_with("JWT_SECRET:"), "{err}");
 }
