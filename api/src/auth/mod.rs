@@ -38,7 +38,9 @@ impl AuthState {
             per_minute: settings.limits.rate_limit_per_minute,
             burst: settings.limits.rate_limit_burst,
         };
-        let rate_limiter = limiter_for(quota, settings.redis_url.as_deref())?;
+        // Ids are per database, so the database names the counters' namespace.
+        let namespace = &api_token::hash_secret(&settings.database_url)[..12];
+        let rate_limiter = limiter_for(quota, settings.redis_url.as_deref(), namespace)?;
         let refresh_secs = i64::try_from(settings.auth.refresh_token_ttl_secs)
             .map_err(|_| "REFRESH_TOKEN_TTL_SECS: too large".to_owned())?;
         Ok(Self {

@@ -5,6 +5,7 @@ use std::sync::Arc;
 use async_graphql::{Name, Response, ServerError, Value};
 
 use super::document_guard::DocumentRejection;
+use crate::config::LimitSettings;
 use crate::error::AppError;
 
 /// Sets `extensions.code` on every error of `response`; internal errors are logged with
@@ -22,12 +23,27 @@ fn app_error(error: &ServerError) -> Option<&AppError> {
         .or_else(|| error.source::<Arc<AppError>>().map(|e| e.as_ref()))
 }
 
-/// async-graphql's own refusals of the schema limits, rewritten to name the limit.
-fn schema_limit(message: &str) -> Option<&'static str> {
-    match message {
-        "Query is too complex." => Some("MAX_QUERY_COMPLEXITY"),
-        "Query is nested too deep." => Some("MAX_QUERY_DEPTH"),
-        _ => None,
+/// Rewrites async-graphql's refusals of the schema limits ("Query is too complex.") as
+/// BAD_USER_INPUT naming the limit and its value, like the document guard's refusals.
+pub fn name_schema_limits(response: &mut Response, limits: &LimitSettings) {
+    for error in &mut response.errors {
+        let (what, name, value) = match error.message.as_str() {
+            "Query is too complex." => (
+                "is too complex",
+                "max_query_complexity",
+                limits.max_query_complexity,
+            ),
+            "Query is nested too deep." => {
+                ("nests fields too deep", "max_depth", limits.max_query_depth)
+            }
+            _ => continue,
+        };
+        error.message = format!("query {what} (limit {name} = {value})");
+        let ext = error.extensions.get_or_insert_with(Default::default);
+        ext.set("code", "BAD_USER_INPUT");
+        ext.set("field", "query");
+        ext.set("limit", name);
+        ext.set("limitValue", value as u64);
     }
 }
 
@@ -53,15 +69,8 @@ fn classify(error: &mut ServerError, request_id: &str) {
             extensions.set("requestId", request_id);
         }
         None => {
-            // async-graphql's own errors: parsing, validation, argument coercion, limits.
-            let code = if let Some(limit) = schema_limit(&error.message) {
-                extensions.set("limit", limit);
-                message = Some(format!(
-                    "{} (limit {limit})",
-                    error.message.trim_end_matches('.')
-                ));
-                "BAD_USER_INPUT"
-            } else if error.message.starts_with("Failed to parse")
+            // async-graphql's own errors: parsing, validation, argument coercion.
+            let code = if error.message.starts_with("Failed to parse")
                 || error.message.contains("Invalid value for argument")
                 || error.message.starts_with("Invalid value for")
             {

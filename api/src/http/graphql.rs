@@ -97,7 +97,9 @@ async fn execute(
                 if let Some(p) = &principal {
                     request = loaders::attach(request, &http.app, p.workspace_id).data(p.clone());
                 }
-                http.schema.execute(request).await
+                let mut response = http.schema.execute(request).await;
+                errors::name_schema_limits(&mut response, &http.app.settings.limits);
+                response
             }
         };
         errors::finalize(&mut response, request_id);
@@ -158,24 +160,11 @@ pub async fn graphql_post(
             );
         }
     };
-    let batch: BatchRequest = match serde_json::from_slice(&body) {
-        Ok(b) => b,
-        Err(e) => {
-            let error = AppError::bad_input("body", format!("not a GraphQL request: {e}"));
-            return refuse(StatusCode::BAD_REQUEST, error);
-        }
-    };
     let max = http.app.settings.limits.max_batch_operations;
-    if let BatchRequest::Batch(items) = &batch
-        && (items.len() > max || items.is_empty())
-    {
-        let message =
-            format!("1 to {max} operations per batch (limit max_batch_operations = {max})");
-        return refuse(
-            StatusCode::BAD_REQUEST,
-            AppError::bad_input("batch", message),
-        );
-    }
+    let batch = match parse_batch(&body, max) {
+        Ok(batch) => batch,
+        Err(error) => return refuse(StatusCode::BAD_REQUEST, error),
+    };
     let guarded = guard_all(&http, batch);
     execute(
         &http,
@@ -186,6 +175,39 @@ pub async fn graphql_post(
         &request_id,
     )
     .await
+}
+
+/// A JSON body as one request (an object with a string `query`) or a batch of 1 to `max`.
+fn parse_batch(body: &[u8], max: usize) -> Result<BatchRequest, AppError> {
+    let not_graphql =
+        |why: String| AppError::bad_input("body", format!("not a GraphQL request: {why}"));
+    let value: serde_json::Value =
+        serde_json::from_slice(body).map_err(|e| not_graphql(e.to_string()))?;
+    let one = |value: serde_json::Value| -> Result<Request, AppError> {
+        if !value.get("query").is_some_and(serde_json::Value::is_string) {
+            return Err(AppError::bad_input(
+                "query",
+                "missing; send {\"query\": \"…\"}",
+            ));
+        }
+        serde_json::from_value(value).map_err(|e| not_graphql(e.to_string()))
+    };
+    match value {
+        serde_json::Value::Array(items) => {
+            if items.is_empty() || items.len() > max {
+                let message =
+                    format!("1 to {max} operations per batch (limit max_batch_operations = {max})");
+                return Err(AppError::bad_input("batch", message));
+            }
+            Ok(BatchRequest::Batch(
+                items.into_iter().map(one).collect::<Result<_, _>>()?,
+            ))
+        }
+        value @ serde_json::Value::Object(_) => Ok(BatchRequest::Single(one(value)?)),
+        _ => Err(not_graphql(
+            "expected an object or an array of objects".to_owned(),
+        )),
+    }
 }
 
 #[derive(Deserialize)]

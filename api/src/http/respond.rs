@@ -128,3 +128,31 @@ pub fn panic_response(panic: Box<dyn std::any::Any + Send + 'static>) -> axum::r
         &request_id,
     )
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[tokio::test]
+    async fn a_panic_answers_500_internal_without_its_message() {
+        let response = panic_response(Box::new("index out of bounds in /srv/app/src/secret.rs"));
+        assert_eq!(response.status(), StatusCode::INTERNAL_SERVER_ERROR);
+        let body = axum::body::to_bytes(response.into_body(), usize::MAX)
+            .await
+            .expect("body");
+        let json: serde_json::Value = serde_json::from_slice(&body).expect("json");
+        assert_eq!(json["errors"][0]["extensions"]["code"], "INTERNAL");
+        assert!(!String::from_utf8_lossy(&body).contains("secret.rs"));
+    }
+
+    #[test]
+    fn request_errors_carry_their_code_and_no_data() {
+        let error = AppError::RateLimited {
+            retry_after_secs: 7,
+        };
+        let json = response_json(&error_response(&error));
+        assert_eq!(json["errors"][0]["extensions"]["code"], "RATE_LIMITED");
+        assert_eq!(json["errors"][0]["extensions"]["retryAfter"], 7);
+        assert!(json.get("data").is_none());
+    }
+}

@@ -49,13 +49,19 @@ impl RateLimiter for Unlimited {
     }
 }
 
-/// The limiter the settings ask for; the error names the setting at fault.
-pub fn limiter_for(quota: Quota, redis_url: Option<&str>) -> Result<Arc<dyn RateLimiter>, String> {
+/// The limiter the settings ask for; the error names the setting at fault. Keys in Redis
+/// live under `namespace`: callers' ids mean something only within one database, so
+/// deployments (or test databases) sharing a Redis must not share counters.
+pub fn limiter_for(
+    quota: Quota,
+    redis_url: Option<&str>,
+    namespace: &str,
+) -> Result<Arc<dyn RateLimiter>, String> {
     let Some(gcra) = Gcra::new(quota) else {
         return Ok(Arc::new(Unlimited));
     };
     match redis_url {
-        Some(url) => Ok(Arc::new(RedisLimiter::new(url, gcra)?)),
+        Some(url) => Ok(Arc::new(RedisLimiter::new(url, gcra, namespace)?)),
         None => Ok(Arc::new(MemoryLimiter::new(gcra))),
     }
 }

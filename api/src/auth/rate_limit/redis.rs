@@ -37,6 +37,8 @@ const LOG_EVERY: Duration = Duration::from_secs(60);
 
 pub struct RedisLimiter {
     manager: ConnectionManager,
+    /// `leadsource:rate:<namespace>:`, the start of every key.
+    prefix: String,
     script: redis::Script,
     gcra: Gcra,
     fallback: MemoryLimiter,
@@ -57,7 +59,7 @@ impl std::fmt::Debug for RedisLimiter {
 
 impl RedisLimiter {
     /// A limiter over `url`; connects lazily, so an unreachable Redis does not stop start-up.
-    pub fn new(url: &str, gcra: Gcra) -> Result<Self, String> {
+    pub fn new(url: &str, gcra: Gcra, namespace: &str) -> Result<Self, String> {
         let client =
             redis::Client::open(url).map_err(|e| format!("REDIS_URL: not a Redis URL: {e}"))?;
         let config = ConnectionManagerConfig::new()
@@ -68,6 +70,7 @@ impl RedisLimiter {
             .map_err(|e| format!("REDIS_URL: {e}"))?;
         Ok(Self {
             manager,
+            prefix: format!("{KEY_PREFIX}{namespace}:"),
             script: redis::Script::new(SCRIPT),
             gcra,
             fallback: MemoryLimiter::new(gcra),
@@ -86,7 +89,7 @@ impl RedisLimiter {
         let mut conn = self.manager.clone();
         let (allowed, wait_ms): (i64, i64) = self
             .script
-            .key(format!("{KEY_PREFIX}{key}"))
+            .key(format!("{}{key}", self.prefix))
             .arg(self.gcra.interval_us as f64 / 1000.0)
             .arg(self.gcra.tolerance_us as f64 / 1000.0)
             .arg(cost)
