@@ -136,3 +136,36 @@ impl RateLimiter for RedisLimiter {
         })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::auth::rate_limit::Quota;
+
+    #[tokio::test]
+    async fn an_unreachable_redis_falls_back_to_limiting_in_process() {
+        let gcra = Gcra::new(Quota {
+            per_minute: 1,
+            burst: 2,
+        })
+        .expect("limited");
+        let limiter = RedisLimiter::new("redis://127.0.0.1:1", gcra, "test").expect("url");
+        assert_eq!(limiter.check("k", 1).await, Decision::Allowed);
+        assert_eq!(limiter.check("k", 1).await, Decision::Allowed);
+        assert!(matches!(
+            limiter.check("k", 1).await,
+            Decision::Limited { .. }
+        ));
+    }
+
+    #[test]
+    fn a_malformed_url_is_refused_naming_the_setting() {
+        let gcra = Gcra::new(Quota {
+            per_minute: 1,
+            burst: 2,
+        })
+        .expect("limited");
+        let err = RedisLimiter::new("not a url", gcra, "test").expect_err("refused");
+        assert!(err.starts_with("REDIS_URL:"), "{err}");
+    }
+}
