@@ -10,7 +10,7 @@ use entity::user;
 
 use super::member::upsert_membership;
 use crate::auth::Role;
-use crate::auth::password::hash_password;
+use crate::auth::password::{check_policy, hash_password};
 use crate::error::{AppError, AppResult};
 use crate::services::workspace::{NewWorkspace, create_workspace, find_workspace_by_slug};
 
@@ -102,6 +102,12 @@ pub async fn bootstrap_user(
     workspace_slug: &str,
     role: Role,
 ) -> AppResult<BootstrapOutcome> {
+    // Check what can be checked before writing anything.
+    let email = normalize_email(&input.email)?;
+    let existing = find_user_by_email(db, &email).await?;
+    if existing.is_none() {
+        check_policy(&input.password)?;
+    }
     let (workspace, created_workspace) = match find_workspace_by_slug(db, workspace_slug).await? {
         Some(ws) => (ws, false),
         None => {
@@ -118,8 +124,7 @@ pub async fn bootstrap_user(
             (ws, true)
         }
     };
-    let email = normalize_email(&input.email)?;
-    let (user, created_user) = match find_user_by_email(db, &email).await? {
+    let (user, created_user) = match existing {
         Some(user) => (user, false),
         None => (create_user(db, input).await?, true),
     };
