@@ -2,9 +2,11 @@
 
 pub mod catalog;
 pub mod filter;
+pub mod ingest;
 
 pub use catalog::{
     CreateCampaignInput, CreateChannelInput, SetBudgetInput, UpdateCampaignInput,
     UpdateChannelInput,
 };
 pub use filter::{BudgetFilterInput, CampaignFilterInput, ConversionFilterInput, LeadFilterInput};
+pub use ingest::{ConversionInput, LeadInput, SpendInput, TouchpointInput};
