@@ -14,7 +14,7 @@ use sea_orm::{
 use entity::{conversion, lead};
 
 use super::bulk::{BulkInsert, LOOKUP_CHUNK, Values};
-use super::lookup::leads_by_external_id;
+use super::lookup::{UNKNOWN_LEAD, distinct, leads_by_external_id};
 use super::validate::{MAX_ID_CHARS, RowErrors, cents, check_batch, currency, required_text};
 use super::{Target, begin_write, finish, target};
 use crate::db::scope::InWorkspace;
@@ -47,12 +47,14 @@ pub struct ConversionOutcome {
     pub new_customers: u64,
 }
 
+/// A row after the checks that need no database; `None` marks a field already reported bad.
 struct Prepared {
-    external_id: String,
-    lead_external_id: String,
-    kind: String,
-    occurred_at: DateTime<Utc>,
-    revenue_cents: i64,
+    external_id: Option<String>,
+    lead_external_id: Option<String>,
+    kind: Option<String>,
+    occurred_at: Option<DateTime<Utc>>,
+    revenue_cents: Option<i64>,
+    currency_ok: Option<()>,
 }
 
 struct Row {
@@ -77,7 +79,7 @@ pub async fn record_conversions(
     }
     let target = target(db, workspace_id).await?;
     let mut errors = RowErrors::default();
-    let prepared: Vec<Option<Prepared>> = inputs
+    let prepared: Vec<Prepared> = inputs
         .iter()
         .enumerate()
         .map(|(i, input)| prepare(i, input, &target, &mut errors))
@@ -88,7 +90,7 @@ pub async fn record_conversions(
 }
 
 /// A kind in lower case: 1 to 50 characters of a-z, 0-9, `_` and `-`.
-fn kind(value: &str) -> Result<String, String> {
+pub(super) fn kind(value: &str) -> Result<String, String> {
     let kind = value.trim().to_lowercase();
     let ok = !kind.is_empty()
         && kind.chars().count() <= MAX_KIND_CHARS
@@ -108,85 +110,77 @@ fn prepare(
     input: &NewConversion,
     target: &Target,
     errors: &mut RowErrors,
-) -> Option<Prepared> {
-    let external_id = errors.check(
-        index,
-        "externalId",
-        required_text(&input.external_id, MAX_ID_CHARS),
-    );
-    let lead = errors.check(
-        index,
-        "leadExternalId",
-        required_text(&input.lead_external_id, MAX_ID_CHARS),
-    );
-    let kind = errors.check(index, "kind", kind(&input.kind));
-    let occurred_at = errors.check(
-        index,
-        "occurredAt",
-        target.clock.timestamp(input.occurred_at),
-    );
-    let revenue = errors.check(index, "revenue", cents(input.revenue.unwrap_or_default()));
-    let currency_ok = errors.check(
-        index,
-        "currency",
-        currency(input.currency.as_deref(), &target.currency),
-    );
-    currency_ok?;
-    Some(Prepared {
-        external_id: external_id?,
-        lead_external_id: lead?,
-        kind: kind?,
-        occurred_at: occurred_at?,
-        revenue_cents: revenue?,
-    })
+) -> Prepared {
+    let external_id = required_text(&input.external_id, MAX_ID_CHARS);
+    let lead = required_text(&input.lead_external_id, MAX_ID_CHARS);
+    let revenue = cents(input.revenue.unwrap_or_default());
+    let currency = currency(input.currency.as_deref(), &target.currency);
+    Prepared {
+        external_id: errors.check(index, "externalId", external_id),
+        lead_external_id: errors.check(index, "leadExternalId", lead),
+        kind: errors.check(index, "kind", kind(&input.kind)),
+        occurred_at: errors.check(
+            index,
+            "occurredAt",
+            target.clock.timestamp(input.occurred_at),
+        ),
+        revenue_cents: errors.check(index, "revenue", revenue),
+        currency_ok: errors.check(index, "currency", currency),
+    }
 }
 
 async fn write<C: ConnectionTrait>(
     db: &C,
     workspace_id: i64,
     target: &Target,
-    prepared: Vec<Option<Prepared>>,
+    prepared: Vec<Prepared>,
     mut errors: RowErrors,
 ) -> AppResult<ConversionOutcome> {
-    let lead_keys: Vec<String> = {
-        let set: HashSet<&String> = prepared
-            .iter()
-            .flatten()
-            .map(|p| &p.lead_external_id)
-            .collect();
-        set.into_iter().cloned().collect()
-    };
-    let leads = leads_by_external_id(db, workspace_id, &lead_keys).await?;
+    let keys = distinct(prepared.iter().filter_map(|p| p.lead_external_id.as_ref()));
+    let leads = leads_by_external_id(db, workspace_id, &keys).await?;
     let mut rows = Vec::with_capacity(prepared.len());
     for (index, row) in prepared.into_iter().enumerate() {
-        let Some(row) = row else { continue };
-        let Some(lead) = leads.get(&row.lead_external_id) else {
-            errors.push(
-                index,
-                "leadExternalId",
-                "no lead with this externalId: capture the lead first",
+        let lead = row.lead_external_id.and_then(|key| {
+            let found = leads.get(&key);
+            if found.is_none() {
+                errors.push(index, "leadExternalId", UNKNOWN_LEAD);
+            }
+            found
+        });
+        if let (Some(lead), Some(at)) = (lead, row.occurred_at)
+            && at < lead.created_at
+        {
+            let reason = format!(
+                "{} is before the lead was created ({})",
+                at.to_rfc3339(),
+                lead.created_at.to_rfc3339()
             );
-            continue;
-        };
-        if row.occurred_at < lead.created_at {
-            errors.push(
-                index,
-                "occurredAt",
-                format!(
-                    "{} is before the lead was created ({})",
-                    row.occurred_at.to_rfc3339(),
-                    lead.created_at.to_rfc3339()
-                ),
-            );
+            errors.push(index, "occurredAt", reason);
             continue;
         }
-        rows.push(Row {
-            external_id: row.external_id,
-            lead_id: lead.id,
-            kind: row.kind,
-            occurred_at: row.occurred_at,
-            revenue_cents: row.revenue_cents,
-        });
+        if let (
+            Some(external_id),
+            Some(lead),
+            Some(kind),
+            Some(occurred_at),
+            Some(revenue_cents),
+            Some(()),
+        ) = (
+            row.external_id,
+            lead,
+            row.kind,
+            row.occurred_at,
+            row.revenue_cents,
+            row.currency_ok,
+        ) {
+            rows.push(Row {
+                external_id,
+                lead_id: lead.id,
+                kind,
+                occurred_at,
+                revenue_cents,
+            });
+        }
     }
     errors.into_result()?;
 
@@ -290,18 +284,4 @@ async fn existing_ids<C: ConnectionTrait>(
         known.extend(found);
     }
     Ok(known)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn kinds_are_lower_cased_and_restricted() {
-        assert_eq!(kind(" Purchase "), Ok("purchase".to_owned()));
-        assert_eq!(kind("demo-booked_2"), Ok("demo-booked_2".to_owned()));
-        for bad in ["", "closed won", "x".repeat(51).as_str(), "achat€"] {
-            assert!(kind(bad).is_err(), "{bad:?}");
-        }
-    }
 }

@@ -5,18 +5,18 @@
 use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
-use sea_orm::{ColumnTrait, ConnectionTrait, DatabaseConnection, QueryFilter};
+use sea_orm::{ConnectionTrait, DatabaseConnection};
 
 use entity::lead;
 
-use super::bulk::{BulkInsert, LOOKUP_CHUNK, Values};
+use super::bulk::{BulkInsert, Values};
 use super::lookup::leads_by_external_id;
+pub use super::lookup::leads_by_ids;
 use super::touch::{ResolvedTouch, Touch, TouchInput, TouchResolver, prepare_touch, touch_columns};
 use super::validate::{
     MAX_ID_CHARS, MAX_NAME_CHARS, RowErrors, check_batch, email, optional_text, required_text,
 };
 use super::{Target, begin_write, finish, target};
-use crate::db::scope::InWorkspace;
 use crate::error::{AppError, AppResult};
 
 /// A lead as a form or a partner sends it.
@@ -40,14 +40,14 @@ pub struct CaptureOutcome {
     pub lead_ids: Vec<i64>,
 }
 
-#[derive(Debug)]
+/// A row after the checks that need no database; `None` marks a field already reported bad.
 struct Prepared {
-    external_id: String,
-    email: Option<String>,
-    name: Option<String>,
-    company: Option<String>,
-    created_at: DateTime<Utc>,
-    touch: Touch,
+    external_id: Option<String>,
+    email: Option<Option<String>>,
+    name: Option<Option<String>>,
+    company: Option<Option<String>>,
+    created_at: Option<DateTime<Utc>>,
+    touch: Option<Touch>,
 }
 
 /// One lead of the call after merging repeats of its external id: the first row gives the source,
@@ -90,7 +90,7 @@ pub async fn capture_leads(
     }
     let target = target(db, workspace_id).await?;
     let mut errors = RowErrors::default();
-    let prepared: Vec<Option<Prepared>> = inputs
+    let prepared: Vec<Prepared> = inputs
         .iter()
         .enumerate()
         .map(|(i, input)| prepare(i, input, &target, &mut errors))
@@ -100,77 +100,70 @@ pub async fn capture_leads(
     finish(txn, result).await
 }
 
-fn prepare(
-    index: usize,
-    input: &NewLead,
-    target: &Target,
-    errors: &mut RowErrors,
-) -> Option<Prepared> {
-    let external_id = errors.check(
-        index,
-        "externalId",
-        required_text(&input.external_id, MAX_ID_CHARS),
-    );
-    let email = errors.check(index, "email", email(input.email.as_deref()));
-    let name = errors.check(
-        index,
-        "name",
-        optional_text(input.name.as_deref(), MAX_NAME_CHARS),
-    );
-    let company = errors.check(
-        index,
-        "company",
-        optional_text(input.company.as_deref(), MAX_NAME_CHARS),
-    );
-    let created_at = errors.check(index, "createdAt", target.clock.timestamp(input.created_at));
-    let touch = prepare_touch(index, &input.touch, errors);
-    Some(Prepared {
-        external_id: external_id?,
-        email: email?,
-        name: name?,
-        company: company?,
-        created_at: created_at?,
-        touch: touch?,
-    })
+fn prepare(index: usize, input: &NewLead, target: &Target, errors: &mut RowErrors) -> Prepared {
+    let external_id = required_text(&input.external_id, MAX_ID_CHARS);
+    let name = optional_text(input.name.as_deref(), MAX_NAME_CHARS);
+    let company = optional_text(input.company.as_deref(), MAX_NAME_CHARS);
+    Prepared {
+        external_id: errors.check(index, "externalId", external_id),
+        email: errors.check(index, "email", email(input.email.as_deref())),
+        name: errors.check(index, "name", name),
+        company: errors.check(index, "company", company),
+        created_at: errors.check(index, "createdAt", target.clock.timestamp(input.created_at)),
+        touch: prepare_touch(index, &input.touch, errors),
+    }
 }
 
 async fn write<C: ConnectionTrait>(
     db: &C,
     workspace_id: i64,
     target: &Target,
-    prepared: Vec<Option<Prepared>>,
+    prepared: Vec<Prepared>,
     mut errors: RowErrors,
 ) -> AppResult<CaptureOutcome> {
-    let resolver = TouchResolver::load(
-        db,
-        workspace_id,
-        prepared.iter().flatten().map(|p| &p.touch),
-    )
-    .await?;
+    let touches = prepared.iter().filter_map(|p| p.touch.as_ref());
+    let resolver = TouchResolver::load(db, workspace_id, touches).await?;
     let mut merged: Vec<Merged> = Vec::new();
     let mut slot_of: HashMap<String, usize> = HashMap::new();
     let mut row_slots: Vec<usize> = Vec::with_capacity(prepared.len());
     for (index, row) in prepared.into_iter().enumerate() {
-        let Some(row) = row else { continue };
-        let Some(touch) = resolver.resolve(index, row.touch, &mut errors) else {
+        let touch = row
+            .touch
+            .and_then(|t| resolver.resolve(index, t, &mut errors));
+        let (
+            Some(external_id),
+            Some(email),
+            Some(name),
+            Some(company),
+            Some(created_at),
+            Some(touch),
+        ) = (
+            row.external_id,
+            row.email,
+            row.name,
+            row.company,
+            row.created_at,
+            touch,
+        )
+        else {
             continue;
         };
-        if let Some(&slot) = slot_of.get(&row.external_id) {
+        if let Some(&slot) = slot_of.get(&external_id) {
             let lead = &mut merged[slot];
-            lead.email = row.email.or(lead.email.take());
-            lead.name = row.name.or(lead.name.take());
-            lead.company = row.company.or(lead.company.take());
+            lead.email = email.or(lead.email.take());
+            lead.name = name.or(lead.name.take());
+            lead.company = company.or(lead.company.take());
             row_slots.push(slot);
             continue;
         }
-        slot_of.insert(row.external_id.clone(), merged.len());
+        slot_of.insert(external_id.clone(), merged.len());
         row_slots.push(merged.len());
         merged.push(Merged {
-            external_id: row.external_id,
-            email: row.email,
-            name: row.name,
-            company: row.company,
-            created_at: row.created_at,
+            external_id,
+            email,
+            name,
+            company,
+            created_at,
             touch,
         });
     }
@@ -294,21 +287,4 @@ async fn insert_first_touches<C: ConnectionTrait>(
     .execute(db)
     .await?;
     Ok(())
-}
-
-/// Leads by id, for answers that list what a call captured.
-pub async fn leads_by_ids<C: ConnectionTrait>(
-    db: &C,
-    workspace_id: i64,
-    ids: &[i64],
-) -> AppResult<HashMap<i64, lead::Model>> {
-    let mut out = HashMap::with_capacity(ids.len());
-    for chunk in ids.chunks(LOOKUP_CHUNK) {
-        let rows = lead::Entity::find_in_workspace(workspace_id)
-            .filter(lead::Column::Id.is_in(chunk.iter().copied()))
-            .all(db)
-            .await?;
-        out.extend(rows.into_iter().map(|l| (l.id, l)));
-    }
-    Ok(out)
 }

@@ -154,3 +154,29 @@ pub async fn leads_by_external_id<C: ConnectionTrait>(
     }
     Ok(out)
 }
+
+/// Why a row naming an unknown lead is refused.
+pub const UNKNOWN_LEAD: &str = "no lead with this externalId: capture the lead first";
+
+/// The distinct values of `keys`, for one lookup per call.
+pub fn distinct<'a>(keys: impl Iterator<Item = &'a String>) -> Vec<String> {
+    let set: HashSet<&String> = keys.collect();
+    set.into_iter().cloned().collect()
+}
+
+/// Leads by id, for answers that list what a call captured.
+pub async fn leads_by_ids<C: ConnectionTrait>(
+    db: &C,
+    workspace_id: i64,
+    ids: &[i64],
+) -> AppResult<HashMap<i64, lead::Model>> {
+    let mut out = HashMap::with_capacity(ids.len());
+    for chunk in ids.chunks(LOOKUP_CHUNK) {
+        let rows = lead::Entity::find_in_workspace(workspace_id)
+            .filter(lead::Column::Id.is_in(chunk.iter().copied()))
+            .all(db)
+            .await?;
+        out.extend(rows.into_iter().map(|l| (l.id, l)));
+    }
+    Ok(out)
+}

@@ -22,6 +22,9 @@ mod lookup;
 mod touch;
 mod validate;
 
+#[cfg(test)]
+mod tests;
+
 pub use touch::TouchInput;
 pub use validate::IdRef;
 

@@ -11,7 +11,7 @@ use entity::spend;
 use super::bulk::{BulkInsert, LOOKUP_CHUNK, Values};
 use super::lookup::Campaigns;
 use super::validate::{
-    IdRef, MAX_UTM_CHARS, RowErrors, check_batch, count, currency, optional_text,
+    IdRef, MAX_UTM_CHARS, RowErrors, cents, check_batch, count, currency, optional_text,
 };
 use super::{Target, begin_write, finish, target};
 use crate::db::scope::InWorkspace;
@@ -39,19 +39,26 @@ pub struct SpendOutcome {
 
 /// How a row names its campaign.
 #[derive(Debug, Clone, PartialEq, Eq)]
-enum CampaignRef {
+pub(super) enum CampaignRef {
     Id(i64),
     Utm(String),
     Both(i64, String),
 }
 
+/// A row after the checks that need no database; `None` marks a part already reported bad.
 #[derive(Debug, Clone)]
-struct Prepared {
-    campaign: CampaignRef,
-    date: NaiveDate,
-    amount_cents: i64,
-    impressions: i64,
-    clicks: i64,
+pub(super) struct Prepared {
+    pub(super) campaign: Option<CampaignRef>,
+    pub(super) day: Option<Day>,
+}
+
+/// What one (campaign, day) row stores.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Day {
+    pub(super) date: NaiveDate,
+    pub(super) amount_cents: i64,
+    pub(super) impressions: i64,
+    pub(super) clicks: i64,
 }
 
 /// Stores `entries` (all or none) and bumps the workspace's data generation.
@@ -68,7 +75,7 @@ pub async fn record_spend(
     }
     let target = target(db, workspace_id).await?;
     let mut errors = RowErrors::default();
-    let prepared: Vec<Option<Prepared>> = entries
+    let prepared: Vec<Prepared> = entries
         .iter()
         .enumerate()
         .map(|(i, e)| prepare(i, e, &target, &mut errors))
@@ -78,18 +85,15 @@ pub async fn record_spend(
     finish(txn, result).await
 }
 
-/// Checks one entry without the database; `None` when it is bad (the reasons are in `errors`).
-fn prepare(
+/// Checks one entry without the database, recording every bad field in `errors`.
+pub(super) fn prepare(
     index: usize,
     entry: &SpendEntry,
     target: &Target,
     errors: &mut RowErrors,
-) -> Option<Prepared> {
-    let utm = errors.check(
-        index,
-        "utmCampaign",
-        optional_text(entry.utm_campaign.as_deref(), MAX_UTM_CHARS),
-    );
+) -> Prepared {
+    let utm = optional_text(entry.utm_campaign.as_deref(), MAX_UTM_CHARS);
+    let utm = errors.check(index, "utmCampaign", utm);
     let campaign = match (entry.campaign_id, utm.clone().flatten()) {
         (Some(IdRef::Malformed), _) => {
             errors.push(index, "campaignId", "not a valid Campaign id");
@@ -110,34 +114,38 @@ fn prepare(
         }
     };
     let date = errors.check(index, "date", target.clock.not_after_tomorrow(entry.date));
-    let amount_cents = errors.check(index, "amount", super::validate::cents(entry.amount));
+    let amount_cents = errors.check(index, "amount", cents(entry.amount));
     let impressions = errors.check(index, "impressions", count(entry.impressions));
     let clicks = errors.check(index, "clicks", count(entry.clicks));
-    let currency_ok = errors.check(
-        index,
-        "currency",
-        currency(entry.currency.as_deref(), &target.currency),
-    );
-    currency_ok?;
-    Some(Prepared {
-        campaign: campaign?,
-        date: date?,
-        amount_cents: amount_cents?,
-        impressions: impressions?,
-        clicks: clicks?,
-    })
+    let currency = currency(entry.currency.as_deref(), &target.currency);
+    let day = match (
+        date,
+        amount_cents,
+        impressions,
+        clicks,
+        errors.check(index, "currency", currency),
+    ) {
+        (Some(date), Some(amount_cents), Some(impressions), Some(clicks), Some(())) => Some(Day {
+            date,
+            amount_cents,
+            impressions,
+            clicks,
+        }),
+        _ => None,
+    };
+    Prepared { campaign, day }
 }
 
 async fn write<C: ConnectionTrait>(
     db: &C,
     workspace_id: i64,
-    prepared: Vec<Option<Prepared>>,
+    prepared: Vec<Prepared>,
     mut errors: RowErrors,
 ) -> AppResult<SpendOutcome> {
     let mut ids = HashSet::new();
     let mut utms = HashSet::new();
-    for row in prepared.iter().flatten() {
-        match &row.campaign {
+    for campaign in prepared.iter().filter_map(|p| p.campaign.as_ref()) {
+        match campaign {
             CampaignRef::Id(id) => {
                 ids.insert(*id);
             }
@@ -153,15 +161,14 @@ async fn write<C: ConnectionTrait>(
     let campaigns = Campaigns::load(db, workspace_id, ids, utms).await?;
     // Keyed and sorted by (campaign, date): the last entry of a key wins, and writers take row
     // locks in one order.
-    let mut rows: BTreeMap<(i64, NaiveDate), Prepared> = BTreeMap::new();
+    let mut rows: BTreeMap<(i64, NaiveDate), Day> = BTreeMap::new();
     for (index, row) in prepared.into_iter().enumerate() {
-        let Some(row) = row else { continue };
-        let Some(campaign_id) =
-            errors.check(index, "campaignId", resolve(&campaigns, &row.campaign))
-        else {
-            continue;
-        };
-        rows.insert((campaign_id, row.date), row);
+        let campaign_id = row
+            .campaign
+            .and_then(|c| errors.check(index, "campaignId", resolve(&campaigns, &c)));
+        if let (Some(campaign_id), Some(day)) = (campaign_id, row.day) {
+            rows.insert((campaign_id, day.date), day);
+        }
     }
     errors.into_result()?;
 
@@ -235,7 +242,7 @@ fn resolve(campaigns: &Campaigns, campaign: &CampaignRef) -> Result<i64, String>
 async fn existing_keys<C: ConnectionTrait>(
     db: &C,
     workspace_id: i64,
-    rows: &BTreeMap<(i64, NaiveDate), Prepared>,
+    rows: &BTreeMap<(i64, NaiveDate), Day>,
 ) -> AppResult<HashSet<(i64, NaiveDate)>> {
     let (Some(first), Some(last)) = (
         rows.keys().map(|k| k.1).min(),

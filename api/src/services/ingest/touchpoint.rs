@@ -9,7 +9,7 @@ use sea_orm::{ColumnTrait, ConnectionTrait, DatabaseConnection, QueryFilter, Que
 use entity::touchpoint;
 
 use super::bulk::{BulkInsert, LOOKUP_CHUNK, Values};
-use super::lookup::leads_by_external_id;
+use super::lookup::{UNKNOWN_LEAD, distinct, leads_by_external_id};
 use super::touch::{ResolvedTouch, Touch, TouchInput, TouchResolver, prepare_touch, touch_columns};
 use super::validate::{MAX_ID_CHARS, RowErrors, check_batch, optional_text, required_text};
 use super::{Target, begin_write, finish, target};
@@ -35,11 +35,12 @@ pub struct TouchpointOutcome {
     pub duplicates: u64,
 }
 
+/// A row after the checks that need no database; `None` marks a field already reported bad.
 struct Prepared {
-    event_id: Option<String>,
-    lead_external_id: String,
-    occurred_at: DateTime<Utc>,
-    touch: Touch,
+    event_id: Option<Option<String>>,
+    lead_external_id: Option<String>,
+    occurred_at: Option<DateTime<Utc>>,
+    touch: Option<Touch>,
 }
 
 struct Row {
@@ -63,7 +64,7 @@ pub async fn record_touchpoints(
     }
     let target = target(db, workspace_id).await?;
     let mut errors = RowErrors::default();
-    let prepared: Vec<Option<Prepared>> = inputs
+    let prepared: Vec<Prepared> = inputs
         .iter()
         .enumerate()
         .map(|(i, input)| prepare(i, input, &target, &mut errors))
@@ -78,69 +79,50 @@ fn prepare(
     input: &NewTouchpoint,
     target: &Target,
     errors: &mut RowErrors,
-) -> Option<Prepared> {
-    let event_id = errors.check(
-        index,
-        "eventId",
-        optional_text(input.event_id.as_deref(), MAX_ID_CHARS),
-    );
-    let lead = errors.check(
-        index,
-        "leadExternalId",
-        required_text(&input.lead_external_id, MAX_ID_CHARS),
-    );
-    let occurred_at = errors.check(
-        index,
-        "occurredAt",
-        target.clock.timestamp(input.occurred_at),
-    );
-    let touch = prepare_touch(index, &input.touch, errors);
-    Some(Prepared {
-        event_id: event_id?,
-        lead_external_id: lead?,
-        occurred_at: occurred_at?,
-        touch: touch?,
-    })
+) -> Prepared {
+    let event_id = optional_text(input.event_id.as_deref(), MAX_ID_CHARS);
+    let lead = required_text(&input.lead_external_id, MAX_ID_CHARS);
+    Prepared {
+        event_id: errors.check(index, "eventId", event_id),
+        lead_external_id: errors.check(index, "leadExternalId", lead),
+        occurred_at: errors.check(
+            index,
+            "occurredAt",
+            target.clock.timestamp(input.occurred_at),
+        ),
+        touch: prepare_touch(index, &input.touch, errors),
+    }
 }
 
 async fn write<C: ConnectionTrait>(
     db: &C,
     workspace_id: i64,
-    prepared: Vec<Option<Prepared>>,
+    prepared: Vec<Prepared>,
     mut errors: RowErrors,
 ) -> AppResult<TouchpointOutcome> {
-    let lead_keys: Vec<String> = {
-        let set: HashSet<&String> = prepared
-            .iter()
-            .flatten()
-            .map(|p| &p.lead_external_id)
-            .collect();
-        set.into_iter().cloned().collect()
-    };
-    let leads = leads_by_external_id(db, workspace_id, &lead_keys).await?;
-    let resolver = TouchResolver::load(
-        db,
-        workspace_id,
-        prepared.iter().flatten().map(|p| &p.touch),
-    )
-    .await?;
+    let keys = distinct(prepared.iter().filter_map(|p| p.lead_external_id.as_ref()));
+    let leads = leads_by_external_id(db, workspace_id, &keys).await?;
+    let touches = prepared.iter().filter_map(|p| p.touch.as_ref());
+    let resolver = TouchResolver::load(db, workspace_id, touches).await?;
     let mut rows = Vec::with_capacity(prepared.len());
     for (index, row) in prepared.into_iter().enumerate() {
-        let Some(row) = row else { continue };
-        let lead = leads.get(&row.lead_external_id);
-        if lead.is_none() {
-            errors.push(
-                index,
-                "leadExternalId",
-                "no lead with this externalId: capture the lead first",
-            );
-        }
-        let touch = resolver.resolve(index, row.touch, &mut errors);
-        if let (Some(lead), Some(touch)) = (lead, touch) {
+        let lead = row.lead_external_id.and_then(|key| {
+            let found = leads.get(&key);
+            if found.is_none() {
+                errors.push(index, "leadExternalId", UNKNOWN_LEAD);
+            }
+            found
+        });
+        let touch = row
+            .touch
+            .and_then(|t| resolver.resolve(index, t, &mut errors));
+        if let (Some(event_id), Some(lead), Some(occurred_at), Some(touch)) =
+            (row.event_id, lead, row.occurred_at, touch)
+        {
             rows.push(Row {
-                event_id: row.event_id,
+                event_id,
                 lead_id: lead.id,
-                occurred_at: row.occurred_at,
+                occurred_at,
                 touch,
             });
         }
