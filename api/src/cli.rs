@@ -20,6 +20,7 @@ pub async fn run(cli: Cli) -> Result<(), StartupError> {
             print!("{}", export_sdl());
             Ok(())
         }
+        Command::Import(args) => import(args).await,
         Command::DemoData(_) | Command::CreateUser(_) => {
             Err(StartupError::Other("not available yet".to_owned()))
         }
@@ -34,4 +35,20 @@ async fn serve(settings: crate::config::Settings, _args: ServeArgs) -> Result<()
         .run(shutdown_signal())
         .await
         .map_err(|e| StartupError::Other(format!("server error: {e}")))
+}
+
+/// Streams the file to the server; any line not stored makes the command fail.
+async fn import(args: crate::config::ImportArgs) -> Result<(), StartupError> {
+    let report = crate::import::run(&args)
+        .await
+        .map_err(|e| StartupError::Other(format!("import: {e}")))?;
+    println!("{}", report.summary());
+    if report.succeeded() {
+        Ok(())
+    } else {
+        Err(StartupError::Other(format!(
+            "import of {} did not store every line",
+            args.file.display()
+        )))
+    }
 }

@@ -5,6 +5,7 @@ pub mod graphql;
 pub mod health;
 
 use axum::Router;
+use axum::extract::DefaultBodyLimit;
 use axum::routing::get;
 use tower_http::limit::RequestBodyLimitLayer;
 
@@ -27,6 +28,8 @@ pub fn router(app: AppState, schema: AppSchema) -> Router {
         )
         .route("/healthz", get(health::healthz))
         .route("/readyz", get(health::readyz))
+        // MAX_BODY_BYTES is the one limit: axum's own 2 MB default for `Bytes` would cut first.
+        .layer(DefaultBodyLimit::max(body_limit))
         .layer(RequestBodyLimitLayer::new(body_limit))
         .with_state(HttpState { app, schema })
 }
