@@ -3,6 +3,7 @@
 pub mod access;
 pub mod catalog;
 pub mod filter;
+pub mod ingest;
 
 pub use access::{CreateApiTokenInput, InviteUserInput};
 pub use catalog::{
@@ -10,3 +11,4 @@ pub use catalog::{
     UpdateChannelInput,
 };
 pub use filter::{BudgetFilterInput, CampaignFilterInput, ConversionFilterInput, LeadFilterInput};
+pub use ingest::{ConversionInput, LeadInput, SpendInput, TouchpointInput};
