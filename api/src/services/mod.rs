@@ -13,4 +13,5 @@ pub mod conversion;
 pub mod lead;
 pub mod money;
 pub mod page;
+pub mod report;
 pub mod workspace;
