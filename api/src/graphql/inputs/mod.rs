@@ -2,6 +2,7 @@
 
 pub mod catalog;
 pub mod filter;
+pub mod report;
 
 pub use catalog::{
     CreateCampaignInput, CreateChannelInput, SetBudgetInput, UpdateCampaignInput,

@@ -2,8 +2,13 @@
 
 mod catalog;
 mod leads;
+mod report;
 
 use async_graphql::MergedObject;
 
 #[derive(MergedObject, Default)]
-pub struct Query(catalog::CatalogQuery, leads::LeadsQuery);
+pub struct Query(
+    catalog::CatalogQuery,
+    leads::LeadsQuery,
+    report::ReportQuery,
+);

@@ -1,9 +1,13 @@
 //! GraphQL output types, built from entity models; secrets never reach these.
 
+pub mod attribution;
 pub mod catalog;
 pub mod enums;
 pub mod lead;
+pub mod pacing;
 pub mod page;
+pub mod performance;
+pub mod report_enums;
 
 pub use catalog::{Budget, Campaign, Channel, Workspace};
 pub use lead::{Conversion, Lead, Touchpoint};
