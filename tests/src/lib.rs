@@ -213,3 +213,26 @@ impl TestApp {
         GqlResponse { status, body }
     }
 }
+
+pub mod facts;
+
+impl TestApp {
+    /// A server over a fresh SQLite file, whatever `TEST_DATABASE_URL` says.
+    pub async fn spawn_sqlite() -> Self {
+        let path = std::env::temp_dir().join(format!("leadsource-test-{}.db", random_suffix()));
+        Self::spawn_with(test_settings(&format!("sqlite://{}", path.display()))).await
+    }
+
+    /// A server over a fresh PostgreSQL database when `TEST_DATABASE_URL` is set.
+    pub async fn spawn_postgres() -> Option<Self> {
+        let admin = std::env::var("TEST_DATABASE_URL")
+            .ok()
+            .filter(|u| !u.is_empty())?;
+        if !admin.starts_with("postgres") {
+            return None;
+        }
+        Some(Self::spawn().await)
+    }
+}
+
+pub mod scenario;
