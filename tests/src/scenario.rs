@@ -119,3 +119,97 @@ pub async fn load(f: &mut Facts) -> Scenario {
     f.budget(brand, "2026-04-01", "2026-04-30", 10_000).await;
     Scenario { brand, retarget }
 }
+
+/// A seeded random data set of `leads` leads over 2026-01-01 … 2026-06-30, for tests that
+/// compare backends rather than hand-computed numbers. It plants the edge cases SQL gets
+/// wrong: microsecond times, touches exactly at and one microsecond past the 90-day
+/// lookback, equal timestamps, conversions without touches, non-ASCII and empty UTM values.
+pub async fn random(f: &mut Facts, seed: u64, leads: usize) {
+    use chrono::{Duration, TimeZone, Utc};
+    use rand::rngs::StdRng;
+    use rand::{Rng, SeedableRng};
+
+    let mut rng = StdRng::seed_from_u64(seed);
+    let kinds = [
+        "PAID_SEARCH",
+        "PAID_SOCIAL",
+        "DISPLAY",
+        "EMAIL",
+        "DIRECT",
+        "ORGANIC_SEARCH",
+        "REFERRAL",
+    ];
+    let sources = [
+        Some("google"),
+        Some("Google"),
+        Some("facebook"),
+        Some("bücher.de"),
+        Some(""),
+        None,
+    ];
+    let mut campaigns = Vec::new();
+    for (i, kind) in kinds.iter().take(3).enumerate() {
+        let id = f
+            .campaign(kind, &format!("Campaign {i}"), Some(&format!("c{i}")))
+            .await;
+        campaigns.push(id);
+        for day in 1..=28 {
+            f.spend(
+                id,
+                &format!("2026-0{}-{day:02}", 1 + (day + i) % 6),
+                rng.random_range(0..50_000),
+            )
+            .await;
+        }
+    }
+    let start = Utc
+        .with_ymd_and_hms(2026, 1, 1, 0, 0, 0)
+        .single()
+        .unwrap_or_default();
+    let text = |t: chrono::DateTime<Utc>| t.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true);
+    for _ in 0..leads {
+        let created = start + Duration::microseconds(rng.random_range(0..180 * 86_400_000_000i64));
+        let kind = kinds[rng.random_range(0..kinds.len())];
+        let marks = Marks {
+            campaign: campaigns.get(rng.random_range(0..6)).copied(),
+            utm_source: sources[rng.random_range(0..sources.len())],
+            utm_medium: ["cpc", "email", "organic"]
+                .get(rng.random_range(0..4))
+                .copied(),
+            utm_campaign: ["c0", "c1"].get(rng.random_range(0..3)).copied(),
+        };
+        let lead = f.lead(&text(created), kind, marks).await;
+        let mut last = created;
+        for _ in 0..rng.random_range(0..5) {
+            // Sometimes at the same instant as the previous touch.
+            if rng.random_bool(0.8) {
+                last += Duration::microseconds(rng.random_range(1..20 * 86_400_000_000i64));
+            }
+            let kind = kinds[rng.random_range(0..kinds.len())];
+            let marks = Marks {
+                campaign: campaigns.get(rng.random_range(0..5)).copied(),
+                utm_source: sources[rng.random_range(0..sources.len())],
+                ..Marks::default()
+            };
+            f.touch(lead, &text(last), kind, marks).await;
+        }
+        if rng.random_bool(0.4) {
+            let at = last + Duration::microseconds(rng.random_range(0..30 * 86_400_000_000i64));
+            let kind = ["purchase", "signup"][rng.random_range(0..2)];
+            f.conversion(lead, &text(at), kind, rng.random_range(0..500_000))
+                .await;
+            // Touches on the lookback boundary: exactly 90 days before (inside), and one
+            // microsecond earlier (outside).
+            if rng.random_bool(0.2) {
+                let edge = at - Duration::days(90) - Duration::microseconds(rng.random_range(0..2));
+                f.touch(
+                    lead,
+                    &text(edge),
+                    kinds[rng.random_range(0..kinds.len())],
+                    Marks::default(),
+                )
+                .await;
+            }
+        }
+    }
+}

@@ -51,8 +51,12 @@ impl Cube {
         }
     }
 
-    /// Adds credited conversions and revenue.
+    /// Adds credited conversions and revenue. A zero credit makes no row: the engine lists
+    /// every value it saw, the SQL of the single-touch models only the credited ones.
     pub fn add_credit(&mut self, key: RowKey, b: usize, conversions: Decimal, revenue: Decimal) {
+        if conversions.is_zero() && revenue.is_zero() {
+            return;
+        }
         if let Some(cell) = self.cell(key, b) {
             cell.conversions += conversions;
             cell.revenue += revenue;
