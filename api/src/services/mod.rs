@@ -6,6 +6,7 @@ pub mod api_token;
 pub mod attribution;
 pub mod budget;
 pub mod budget_period;
+pub mod budget_plan;
 pub mod campaign;
 pub mod channel;
 pub mod classify;
