@@ -1,5 +1,6 @@
 //! GraphQL input types and their conversion into service arguments.
 
+pub mod budget;
 pub mod catalog;
 pub mod filter;
 pub mod report;

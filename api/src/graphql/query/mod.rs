@@ -1,5 +1,6 @@
 //! The Query root, merged from one object per domain.
 
+mod budget;
 mod catalog;
 mod leads;
 mod report;
@@ -11,4 +12,5 @@ pub struct Query(
     catalog::CatalogQuery,
     leads::LeadsQuery,
     report::ReportQuery,
+    budget::BudgetQuery,
 );

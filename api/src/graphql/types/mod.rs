@@ -1,6 +1,8 @@
 //! GraphQL output types, built from entity models; secrets never reach these.
 
 pub mod attribution;
+pub mod budget;
+pub mod budget_plan;
 pub mod catalog;
 pub mod enums;
 pub mod lead;
