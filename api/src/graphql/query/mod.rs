@@ -1,5 +1,6 @@
 //! The Query root, merged from one object per domain.
 
+mod access;
 mod budget;
 mod catalog;
 mod leads;
@@ -12,5 +13,6 @@ pub struct Query(
     catalog::CatalogQuery,
     leads::LeadsQuery,
     report::ReportQuery,
+    access::AccessQuery,
     budget::BudgetQuery,
 );

@@ -1,5 +1,6 @@
 //! GraphQL output types, built from entity models; secrets never reach these.
 
+pub mod access;
 pub mod attribution;
 pub mod budget;
 pub mod budget_plan;
@@ -11,5 +12,6 @@ pub mod page;
 pub mod performance;
 pub mod report_enums;
 
+pub use access::{ApiToken, CreatedApiToken, InvitedUser, Member, Session, User, Viewer};
 pub use catalog::{Budget, Campaign, Channel, Workspace};
 pub use lead::{Conversion, Lead, Touchpoint};
