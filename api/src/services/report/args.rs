@@ -309,3 +309,130 @@ impl ComparisonArgs {
         })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::collections::hash_map::DefaultHasher;
+    use std::hash::{Hash, Hasher};
+
+    use super::*;
+
+    fn d(s: &str) -> NaiveDate {
+        s.parse().unwrap_or_default()
+    }
+
+    fn hash(args: &PerformanceArgs) -> u64 {
+        let mut h = DefaultHasher::new();
+        args.hash(&mut h);
+        h.finish()
+    }
+
+    fn march() -> DateRange {
+        DateRange::new("range", d("2026-03-01"), d("2026-03-31")).unwrap_or(DateRange {
+            from: d("2000-01-01"),
+            to: d("2000-01-01"),
+        })
+    }
+
+    #[test]
+    fn settings_from_floats_are_short_decimals_and_defaults_fill_gaps() {
+        let s = AttributionSettings::new(&SettingsInput {
+            first_weight: Some(0.3),
+            ..SettingsInput::default()
+        });
+        let s = s.unwrap_or_default();
+        assert_eq!(s.first_weight.to_string(), "0.3");
+        assert_eq!(s.last_weight.to_string(), "0.4");
+        assert_eq!(s.half_life_days.to_string(), "7");
+        assert_eq!(s.lookback_days, 90);
+    }
+
+    #[test]
+    fn invalid_settings_name_their_camel_case_field() {
+        let field = |input: SettingsInput| match AttributionSettings::new(&input) {
+            Err(AppError::BadInput { field, .. }) => field,
+            other => format!("{other:?}"),
+        };
+        let lookback = SettingsInput {
+            lookback_days: Some(-1),
+            ..SettingsInput::default()
+        };
+        assert_eq!(field(lookback), "options.lookbackDays");
+        let half_life = SettingsInput {
+            half_life_days: Some(f64::NAN),
+            ..SettingsInput::default()
+        };
+        assert_eq!(field(half_life), "options.halfLifeDays");
+        let weights = SettingsInput {
+            first_weight: Some(0.8),
+            last_weight: Some(0.3),
+            ..SettingsInput::default()
+        };
+        assert_eq!(field(weights), "options.lastWeight");
+    }
+
+    #[test]
+    fn options_a_model_ignores_do_not_change_its_cache_key() {
+        let tuned = AttributionSettings::new(&SettingsInput {
+            half_life_days: Some(3.0),
+            first_weight: Some(0.5),
+            ..SettingsInput::default()
+        })
+        .unwrap_or_default();
+        let build = |model, settings: AttributionSettings| {
+            PerformanceArgs::new(
+                march(),
+                Dimension::Channel,
+                model,
+                settings,
+                None,
+                None,
+                ReportFilter::default(),
+            )
+        };
+        let plain = build(Model::Linear, AttributionSettings::default());
+        let odd = build(Model::Linear, tuned.clone());
+        assert_eq!(plain.as_ref().map(hash).ok(), odd.as_ref().map(hash).ok());
+        let decay = build(Model::TimeDecay, tuned);
+        assert_ne!(plain.as_ref().map(hash).ok(), decay.as_ref().map(hash).ok());
+    }
+
+    #[test]
+    fn filters_are_sorted_deduplicated_and_lower_cased() {
+        let f = ReportFilter::new(
+            Dimension::Campaign,
+            vec![3, 1, 3],
+            vec![9, 2],
+            vec![
+                " Purchase".into(),
+                "purchase".into(),
+                "".into(),
+                "Signup".into(),
+            ],
+        )
+        .unwrap_or_default();
+        assert_eq!(f.channel_ids, [1, 3]);
+        assert_eq!(f.campaign_ids, [2, 9]);
+        assert_eq!(f.conversion_kinds, ["purchase", "signup"]);
+        assert!(ReportFilter::new(Dimension::UtmSource, vec![1], vec![], vec![]).is_err());
+        assert!(ReportFilter::new(Dimension::Channel, vec![], vec![1], vec![]).is_err());
+    }
+
+    #[test]
+    fn ranges_are_ordered_and_bounded() {
+        assert!(DateRange::new("range", d("2026-03-02"), d("2026-03-01")).is_err());
+        assert!(DateRange::new("range", d("2010-01-01"), d("2026-01-01")).is_err());
+        assert!(DateRange::new("range", d("1800-01-01"), d("1800-01-02")).is_err());
+        assert_eq!(march().days(), 31);
+        let comparison = ComparisonArgs::new(
+            march(),
+            &[Model::Markov, Model::Linear, Model::Markov],
+            AttributionSettings::default(),
+        );
+        assert_eq!(
+            comparison.map(|c| c.models).ok(),
+            Some(vec![Model::Markov, Model::Linear])
+        );
+        assert!(ComparisonArgs::new(march(), &[], AttributionSettings::default()).is_err());
+    }
+}

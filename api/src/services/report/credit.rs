@@ -8,7 +8,7 @@
 //! split by those shares, so buckets still add up to the range.
 
 use rust_decimal::Decimal;
-use sea_orm::ConnectionTrait;
+use sea_orm::DatabaseConnection;
 
 use super::args::{DateRange, PerformanceArgs};
 use super::context::ReportContext;
@@ -32,8 +32,8 @@ pub enum Via {
 }
 
 /// Adds the credited conversions and revenue of `range` to `cube`.
-pub(super) async fn add_credits<C: ConnectionTrait>(
-    db: &C,
+pub(super) async fn add_credits(
+    db: &DatabaseConnection,
     ctx: &ReportContext,
     args: &PerformanceArgs,
     range: DateRange,
@@ -71,8 +71,8 @@ pub(super) fn options_error(e: OptionsError) -> AppError {
     AppError::bad_input(format!("options.{}", e.field()), e.to_string())
 }
 
-async fn engine_credits<C: ConnectionTrait>(
-    db: &C,
+async fn engine_credits(
+    db: &DatabaseConnection,
     ctx: &ReportContext,
     args: &PerformanceArgs,
     range: DateRange,

@@ -132,3 +132,89 @@ impl Feed {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use chrono::{DateTime, Utc};
+    use rust_decimal::Decimal;
+
+    use super::*;
+    use crate::services::attribution::Credit;
+
+    const DIRECT: i64 = 1;
+
+    fn row(channel: i64, campaign: Option<i64>, text: Option<&str>) -> TouchRow {
+        TouchRow {
+            lead_id: 1,
+            occurred_at: DateTime::<Utc>::UNIX_EPOCH,
+            channel_id: channel,
+            campaign_id: campaign,
+            key_text: text.map(str::to_owned),
+        }
+    }
+
+    fn result(
+        by_channel: Vec<(i64, Credit)>,
+        by_campaign: Option<Vec<(Option<i64>, Credit)>>,
+    ) -> AttributionResult {
+        AttributionResult {
+            model: Model::Linear,
+            by_channel,
+            by_campaign,
+            journeys: 0,
+            converting_journeys: 0,
+            non_converting_journeys: 0,
+            total_conversions: Decimal::ZERO,
+            total_revenue: Decimal::ZERO,
+            approximate: false,
+        }
+    }
+
+    fn one() -> Credit {
+        Credit {
+            conversions: Decimal::ONE,
+            revenue: Decimal::TEN,
+        }
+    }
+
+    #[test]
+    fn rule_based_models_keep_the_channel_and_carry_the_value_as_campaign() {
+        let mut feed = Feed::new(Dimension::UtmSource, Model::LastNonDirect, DIRECT);
+        assert_eq!(
+            feed.direct_channel(),
+            DIRECT,
+            "LAST_NON_DIRECT still knows DIRECT"
+        );
+        let google = feed.touch(&row(7, Some(3), Some("google")));
+        let unset = feed.touch(&row(DIRECT, None, None));
+        assert_eq!((google.channel, google.campaign), (7, Some(1)));
+        assert_eq!((unset.channel, unset.campaign), (DIRECT, None));
+        let credits = feed.credits(&result(vec![], Some(vec![(None, one()), (Some(1), one())])));
+        let keys: Vec<RowKey> = credits.into_iter().map(|(k, _, _)| k).collect();
+        assert_eq!(
+            keys,
+            [RowKey::Value(None), RowKey::Value(Some("google".into()))]
+        );
+    }
+
+    #[test]
+    fn data_driven_models_chain_the_dimension_values_themselves() {
+        let mut feed = Feed::new(Dimension::Campaign, Model::Markov, DIRECT);
+        assert_eq!(feed.direct_channel(), NOT_SET);
+        let brand = feed.touch(&row(7, Some(42), None));
+        let none = feed.touch(&row(7, None, None));
+        assert_eq!((brand.channel, none.channel), (42, NOT_SET));
+        let credits = feed.credits(&result(vec![(NOT_SET, one()), (42, one())], None));
+        let keys: Vec<RowKey> = credits.into_iter().map(|(k, _, _)| k).collect();
+        assert_eq!(keys, [RowKey::Campaign(None), RowKey::Campaign(Some(42))]);
+    }
+
+    #[test]
+    fn the_channel_dimension_passes_touches_through() {
+        let mut feed = Feed::new(Dimension::Channel, Model::Shapley, DIRECT);
+        let t = feed.touch(&row(5, Some(9), None));
+        assert_eq!((t.channel, t.campaign), (5, Some(9)));
+        let credits = feed.credits(&result(vec![(5, one())], None));
+        assert_eq!(credits, [(RowKey::Channel(5), Decimal::ONE, Decimal::TEN)]);
+    }
+}

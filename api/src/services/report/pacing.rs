@@ -107,9 +107,10 @@ pub fn pace(
     } else {
         PacingStatus::OnTrack
     };
-    let projected = (Decimal::try_from_i128_with_scale(num, 2).unwrap_or(Decimal::MAX)
+    let mut projected = (Decimal::try_from_i128_with_scale(num, 2).unwrap_or(Decimal::MAX)
         / Decimal::from(den.max(1) as i64))
     .round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
+    projected.rescale(2);
     (projected, elapsed, total, status)
 }
 

@@ -1,10 +1,11 @@
 //! Turning journey pages into the engine's per-lead histories, one lead at a time.
 
 use chrono::NaiveDate;
-use sea_orm::ConnectionTrait;
+use sea_orm::DatabaseConnection;
+use tokio::sync::mpsc;
 
 use super::feed::Feed;
-use crate::db::analytics::journeys::{JourneyQuery, JourneyScan};
+use crate::db::analytics::journeys::{JourneyPage, JourneyQuery, JourneyScan};
 use crate::error::AppResult;
 use crate::services::attribution::{ConversionEvent, LeadHistory, Touch};
 use crate::services::money::cents_to_decimal;
@@ -12,19 +13,45 @@ use crate::services::money::cents_to_decimal;
 /// Leads per page: a few thousand keeps round trips few and memory small.
 pub(super) const PAGE_SIZE: u64 = 5000;
 
+/// Pages read ahead of the one being attributed: the database works while the engine does.
+const READ_AHEAD: usize = 2;
+
+/// Reads the pages of `query` on a task of its own, at most [`READ_AHEAD`] ahead.
+fn read_pages(
+    db: &DatabaseConnection,
+    query: JourneyQuery,
+) -> mpsc::Receiver<AppResult<JourneyPage>> {
+    let (tx, rx) = mpsc::channel(READ_AHEAD);
+    let db = db.clone();
+    tokio::spawn(async move {
+        let mut pages = JourneyScan::new(query);
+        loop {
+            let next = pages.next_page(&db).await.transpose();
+            let Some(page) = next else { break };
+            let failed = page.is_err();
+            // A closed channel means the reader gave up: stop reading.
+            if tx.send(page).await.is_err() || failed {
+                break;
+            }
+        }
+    });
+    rx
+}
+
 /// Calls `visit` once per lead with touchpoints or conversions in the scan, in lead order,
 /// with the local day of each conversion beside it (`days[i]` is `conversions[i]`'s day).
-pub(super) async fn scan_leads<C: ConnectionTrait>(
-    db: &C,
+pub(super) async fn scan_leads(
+    db: &DatabaseConnection,
     query: JourneyQuery,
     feed: &mut Feed,
     mut visit: impl FnMut(&LeadHistory<'_>, &[NaiveDate]),
 ) -> AppResult<()> {
-    let mut pages = JourneyScan::new(query);
+    let mut pages = read_pages(db, query);
     let mut touches: Vec<Touch> = Vec::new();
     let mut conversions: Vec<ConversionEvent> = Vec::new();
     let mut days: Vec<NaiveDate> = Vec::new();
-    while let Some(page) = pages.next_page(db).await? {
+    while let Some(page) = pages.recv().await {
+        let page = page?;
         let (mut ti, mut ci, mut si) = (0, 0, 0);
         loop {
             let heads = [
