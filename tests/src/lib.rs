@@ -327,3 +327,5 @@ impl TestApp {
         (status, headers, resp.text().await.unwrap_or_default())
     }
 }
+
+pub mod budget;
