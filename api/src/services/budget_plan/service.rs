@@ -7,7 +7,7 @@ use sea_orm::DatabaseConnection;
 use super::answer::{BudgetPlan, answer};
 use super::args::{Level, PlanArgs};
 use super::request::{plan_error, plan_request, unmatched_constraint};
-use super::weekly::candidates;
+use super::weekly::{candidates, full_weeks};
 use crate::error::{AppError, AppResult};
 use crate::services::attribution::Model;
 use crate::services::budget::plan_budget;
@@ -70,12 +70,7 @@ pub async fn budget_suggestions(
     }
 
     let weeks = args.range.days() as f64 / 7.0;
-    let full_weeks = sourced.series.as_ref().map_or(0, |series| {
-        series
-            .iter()
-            .filter(|b| (b.to - b.from).num_days() == 6)
-            .count()
-    });
+    let full_weeks = full_weeks(&sourced).len();
     let request = plan_request(args, &candidates, weeks)?;
     let plan = plan_budget(&request).map_err(|e| plan_error(e, args, &candidates))?;
     Ok(answer(

@@ -97,12 +97,7 @@ pub(super) fn candidates(
             .map(|r| (&r.key, r.metrics.revenue))
             .collect()
     });
-    let full_weeks: Vec<&SeriesBucket> = sourced
-        .series
-        .iter()
-        .flatten()
-        .filter(|b| (b.to - b.from).num_days() == 6)
-        .collect();
+    let full_weeks = full_weeks(sourced);
     let mut out: Vec<Candidate> = sourced
         .rows
         .iter()
@@ -154,4 +149,14 @@ pub(super) fn candidates(
             .then_with(|| a.key.cmp(&b.key))
     });
     out
+}
+
+/// The buckets of a WEEK series that are whole ISO weeks (Monday to Sunday).
+pub(super) fn full_weeks(report: &PerformanceReport) -> Vec<&SeriesBucket> {
+    report
+        .series
+        .iter()
+        .flatten()
+        .filter(|b| (b.to - b.from).num_days() == 6)
+        .collect()
 }
