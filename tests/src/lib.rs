@@ -223,6 +223,29 @@ impl TestApp {
     }
 }
 
+pub mod facts;
+
+impl TestApp {
+    /// A server over a fresh SQLite file, whatever `TEST_DATABASE_URL` says.
+    pub async fn spawn_sqlite() -> Self {
+        let path = std::env::temp_dir().join(format!("leadsource-test-{}.db", random_suffix()));
+        Self::spawn_with(test_settings(&format!("sqlite://{}", path.display()))).await
+    }
+
+    /// A server over a fresh PostgreSQL database when `TEST_DATABASE_URL` is set.
+    pub async fn spawn_postgres() -> Option<Self> {
+        let admin = std::env::var("TEST_DATABASE_URL")
+            .ok()
+            .filter(|u| !u.is_empty())?;
+        if !admin.starts_with("postgres") {
+            return None;
+        }
+        Some(Self::spawn().await)
+    }
+}
+
+pub mod scenario;
+
 /// A user made for a test, with the password to sign in.
 #[derive(Debug, Clone)]
 pub struct TestUser {
@@ -416,3 +439,5 @@ pub fn day(n: i64) -> String {
         .format("%Y-%m-%d")
         .to_string()
 }
+
+pub mod budget;

@@ -282,5 +282,47 @@ pub fn table() -> Vec<Row> {
             |f, n| json!({ "l": f.lead_external_id, "x": format!("made-conversion-{n}") }),
             MissingRowReference("leadExternalId"),
         ),
+        row(
+            "performance",
+            Needs(Read),
+            "{ performance(range: { from: \"2026-01-01\", to: \"2026-01-31\" }) { totals { leads } } }",
+            none,
+            OwnWorkspace,
+        ),
+        row(
+            "attribution",
+            Needs(Read),
+            "{ attribution(range: { from: \"2026-01-01\", to: \"2026-01-31\" }, model: LINEAR) { conversions revenue } }",
+            none,
+            OwnWorkspace,
+        ),
+        row(
+            "attributionComparison",
+            Needs(Read),
+            "{ attributionComparison(range: { from: \"2026-01-01\", to: \"2026-01-31\" }, models: [FIRST_TOUCH, MARKOV]) { conversions } }",
+            none,
+            OwnWorkspace,
+        ),
+        row(
+            "budgetPacing",
+            Needs(Read),
+            "{ budgetPacing(range: { from: \"2026-01-01\", to: \"2026-01-31\" }) { planned spentToDate status } }",
+            none,
+            OwnWorkspace,
+        ),
+        row(
+            "explainChannel",
+            Needs(Read),
+            "{ explainChannel(input: { utmSource: \"google\", utmMedium: \"cpc\" }) { kind ruleId } }",
+            none,
+            OwnWorkspace,
+        ),
+        row(
+            "budgetSuggestions",
+            Needs(Read),
+            "{ budgetSuggestions(range: { from: \"2026-01-01\", to: \"2026-01-31\" }) { totalBudget totalSuggested } }",
+            none,
+            OwnWorkspace,
+        ),
     ]
 }

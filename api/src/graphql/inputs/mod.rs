@@ -1,9 +1,11 @@
 //! GraphQL input types and their conversion into service arguments.
 
 pub mod access;
+pub mod budget;
 pub mod catalog;
 pub mod filter;
 pub mod ingest;
+pub mod report;
 
 pub use access::{CreateApiTokenInput, InviteUserInput};
 pub use catalog::{
