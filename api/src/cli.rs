@@ -1,8 +1,10 @@
 //! The subcommands of the `leadsource` binary.
 
+pub mod demo;
+
 use crate::app::{Server, StartupError, build_state, shutdown_signal};
 use crate::auth::Role;
-use crate::config::{Cli, Command, CreateUserArgs, ServeArgs};
+use crate::config::{Cli, Command, CreateUserArgs, ServeArgs, Settings};
 use crate::db::connect;
 use crate::error::AppError;
 use crate::graphql::export_sdl;
@@ -24,12 +26,19 @@ pub async fn run(cli: Cli) -> Result<(), StartupError> {
             Ok(())
         }
         Command::CreateUser(args) => create_user(cli.settings, args).await,
-        Command::DemoData(_) => Err(StartupError::Other("not available yet".to_owned())),
+        Command::DemoData(args) => {
+            let state = build_state(cli.settings).await?;
+            demo::load(&state, &args.workspace, &args.scale, true).await?;
+            Ok(())
+        }
     }
 }
 
-async fn serve(settings: crate::config::Settings, _args: ServeArgs) -> Result<(), StartupError> {
+async fn serve(settings: Settings, args: ServeArgs) -> Result<(), StartupError> {
     let state = build_state(settings).await?;
+    if args.demo {
+        demo::load_if_empty(&state).await?;
+    }
     let server = Server::bind(state).await?;
     tracing::info!(addr = %server.addr, "listening; GraphiQL at http://{}/graphql", server.addr);
     server

@@ -4,6 +4,7 @@
 
 pub mod access;
 pub mod api_token;
+pub mod attribution;
 pub mod budget;
 pub mod budget_period;
 pub mod campaign;
