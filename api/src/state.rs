@@ -2,6 +2,7 @@
 
 use std::sync::Arc;
 
+use crate::auth::AuthState;
 use crate::config::Settings;
 use crate::db::Database;
 
@@ -12,11 +13,13 @@ pub struct AppState(Arc<Inner>);
 pub struct Inner {
     pub db: Database,
     pub settings: Settings,
+    /// JWT keys, the rate limiter and API-token usage.
+    pub auth: AuthState,
 }
 
 impl AppState {
-    pub fn new(db: Database, settings: Settings) -> Self {
-        Self(Arc::new(Inner { db, settings }))
+    pub fn new(db: Database, settings: Settings, auth: AuthState) -> Self {
+        Self(Arc::new(Inner { db, settings, auth }))
     }
 }
 

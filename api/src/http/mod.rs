@@ -1,15 +1,22 @@
-//! axum only: the router, the GraphQL-over-HTTP handler, credentials, health.
+//! axum only: the router, the GraphQL-over-HTTP handler, credentials, rate limits, CORS,
+//! health.
 
 pub mod auth;
+pub mod cors;
 pub mod graphql;
 pub mod health;
+pub mod negotiate;
+pub mod rate_limit;
+pub mod respond;
 
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
 use axum::routing::get;
+use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::limit::RequestBodyLimitLayer;
 
-use crate::graphql::AppSchema;
+use crate::graphql::document_guard::DocumentLimits;
+use crate::graphql::{AppSchema, document_limits};
 use crate::state::AppState;
 
 /// What the handlers share.
@@ -17,19 +24,33 @@ use crate::state::AppState;
 pub struct HttpState {
     pub app: AppState,
     pub schema: AppSchema,
+    pub document_limits: DocumentLimits,
 }
 
 pub fn router(app: AppState, schema: AppSchema) -> Router {
     let body_limit = app.settings.max_body_bytes;
-    Router::new()
+    let cors = cors::layer(&app.settings.limits.cors_origins);
+    let document_limits = document_limits(&app.settings);
+    let router = Router::new()
         .route(
             "/graphql",
             get(graphql::graphql_get).post(graphql::graphql_post),
         )
         .route("/healthz", get(health::healthz))
         .route("/readyz", get(health::readyz))
-        // MAX_BODY_BYTES is the one limit: axum's own 2 MB default for `Bytes` would cut first.
-        .layer(DefaultBodyLimit::max(body_limit))
+        // RequestBodyLimitLayer refuses a declared Content-Length at once; a chunked body
+        // stops at the limit while being read. axum's own 2 MB default would cut a larger
+        // configured limit short, so it is off.
+        .layer(DefaultBodyLimit::disable())
         .layer(RequestBodyLimitLayer::new(body_limit))
-        .with_state(HttpState { app, schema })
+        .layer(CatchPanicLayer::custom(respond::panic_response));
+    let router = match cors {
+        Some(cors) => router.layer(cors),
+        None => router,
+    };
+    router.with_state(HttpState {
+        app,
+        schema,
+        document_limits,
+    })
 }

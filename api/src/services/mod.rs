@@ -2,7 +2,9 @@
 //! axum or async-graphql in sight. Every function that touches tenant data takes
 //! the workspace id (from the caller's `Principal`) first.
 
+pub mod access;
 pub mod api_token;
+pub mod attribution;
 pub mod budget;
 pub mod budget_period;
 pub mod campaign;
