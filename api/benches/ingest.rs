@@ -22,6 +22,9 @@ use leadsource::services::api_token::create_api_token;
 use leadsource::services::campaign::{CampaignChanges, create_campaign};
 use leadsource::services::channel::default_channels;
 use leadsource::services::classify::ChannelGroup;
+use leadsource::services::ingest::TouchInput;
+use leadsource::services::ingest::lead::{NewLead, capture_leads};
+use leadsource::services::ingest::spend::{SpendEntry, record_spend};
 use leadsource::services::workspace::{NewWorkspace, create_workspace};
 use leadsource::state::AppState;
 
@@ -79,33 +82,106 @@ async fn run(admin: &str, name: &str) -> BenchResult<()> {
 
     let api = Tenant::create(&state, "api").await?;
     let copy = Tenant::create(&state, "copy").await?;
+    let direct = Tenant::create(&state, "direct").await?;
     println!(
         "ingest bench on PostgreSQL: {SPEND_ROWS} spend rows, {LEADS} leads, {BATCH}-row calls"
     );
 
     let spend_api = push(&url, &api.token, spend_bodies()?).await?;
     let spend_copy = copy_spend(&state, &copy).await?;
-    report("spend", SPEND_ROWS, spend_api, spend_copy);
+    let spend_service = spend_direct(&state, &direct).await?;
+    report("spend", SPEND_ROWS, spend_api, spend_service, spend_copy);
 
     let leads_api = push(&url, &api.token, lead_bodies()?).await?;
     let leads_copy = copy_leads(&state, &api, &copy).await?;
-    report("leads (+ first touchpoints)", LEADS, leads_api, leads_copy);
+    let leads_service = leads_direct(&state, &direct).await?;
+    report(
+        "leads (+ first touchpoints)",
+        LEADS,
+        leads_api,
+        leads_service,
+        leads_copy,
+    );
 
     let _ = stop.send(());
     let _ = serving.await;
     Ok(())
 }
 
-fn report(what: &str, rows: usize, api: Duration, copy: Duration) {
+/// One line per kind: the API (HTTP + GraphQL + service), the service alone (the same calls
+/// without HTTP and GraphQL, to show where time goes), and COPY.
+fn report(what: &str, rows: usize, api: Duration, service: Duration, copy: Duration) {
     let rate = |d: Duration| rows as f64 / d.as_secs_f64();
     println!(
-        "{what}: API {:.2} s = {:>7.0} rows/s | COPY {:.2} s = {:>7.0} rows/s | API/COPY time {:.2}x",
+        "{what}: API {:.2} s = {:.0} rows/s | service alone {:.2} s = {:.0} rows/s | COPY {:.2} s = {:.0} rows/s | API/COPY time {:.2}x",
         api.as_secs_f64(),
         rate(api),
+        service.as_secs_f64(),
+        rate(service),
         copy.as_secs_f64(),
         rate(copy),
         api.as_secs_f64() / copy.as_secs_f64()
     );
+}
+
+/// The spend rows as service entries, recorded in 10k-row calls without HTTP or GraphQL.
+async fn spend_direct(state: &AppState, tenant: &Tenant) -> BenchResult<Duration> {
+    let batches: Vec<Vec<SpendEntry>> = (0..SPEND_ROWS)
+        .step_by(BATCH)
+        .map(|start| {
+            (start..start + BATCH)
+                .map(|i| {
+                    let (c, date, cents, impressions, clicks) = spend_row(i);
+                    SpendEntry {
+                        campaign_id: None,
+                        utm_campaign: Some(format!("c{c}")),
+                        date,
+                        amount: rust_decimal::Decimal::new(cents, 2),
+                        impressions: Some(impressions),
+                        clicks: Some(clicks),
+                        currency: None,
+                    }
+                })
+                .collect()
+        })
+        .collect();
+    let started = Instant::now();
+    for batch in batches {
+        record_spend(&state.db.conn, tenant.id, batch, BATCH).await?;
+    }
+    Ok(started.elapsed())
+}
+
+/// The leads as service inputs, captured in 10k-row calls without HTTP or GraphQL.
+async fn leads_direct(state: &AppState, tenant: &Tenant) -> BenchResult<Duration> {
+    let text = |v: &Value, k: &str| v[k].as_str().map(str::to_owned);
+    let mut batches = Vec::new();
+    for start in (0..LEADS).step_by(BATCH) {
+        let batch: Vec<NewLead> = (start..start + BATCH)
+            .map(lead_input)
+            .map(|v| NewLead {
+                external_id: text(&v, "externalId").unwrap_or_default(),
+                email: text(&v, "email"),
+                name: text(&v, "name"),
+                company: text(&v, "company"),
+                created_at: text(&v, "createdAt").and_then(|t| t.parse().ok()),
+                touch: TouchInput {
+                    utm_source: text(&v, "utmSource"),
+                    utm_medium: text(&v, "utmMedium"),
+                    utm_campaign: text(&v, "utmCampaign"),
+                    referrer: text(&v, "referrer"),
+                    landing_page: text(&v, "landingPage"),
+                    ..Default::default()
+                },
+            })
+            .collect();
+        batches.push(batch);
+    }
+    let started = Instant::now();
+    for batch in batches {
+        capture_leads(&state.db.conn, tenant.id, batch, BATCH).await?;
+    }
+    Ok(started.elapsed())
 }
 
 /// A workspace with its campaigns `c0`…`c99` on the default Paid Search channel and a token.
