@@ -13,6 +13,7 @@ pub mod demo;
 pub mod error;
 pub mod graphql;
 pub mod http;
+pub mod import;
 pub mod services;
 pub mod state;
 pub mod telemetry;

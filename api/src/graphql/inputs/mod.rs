@@ -4,6 +4,7 @@ pub mod access;
 pub mod budget;
 pub mod catalog;
 pub mod filter;
+pub mod ingest;
 pub mod report;
 
 pub use access::{CreateApiTokenInput, InviteUserInput};
@@ -12,3 +13,4 @@ pub use catalog::{
     UpdateChannelInput,
 };
 pub use filter::{BudgetFilterInput, CampaignFilterInput, ConversionFilterInput, LeadFilterInput};
+pub use ingest::{ConversionInput, LeadInput, SpendInput, TouchpointInput};

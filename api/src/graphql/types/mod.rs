@@ -6,6 +6,7 @@ pub mod budget;
 pub mod budget_plan;
 pub mod catalog;
 pub mod enums;
+pub mod ingest;
 pub mod lead;
 pub mod pacing;
 pub mod page;
@@ -14,4 +15,5 @@ pub mod report_enums;
 
 pub use access::{ApiToken, CreatedApiToken, InvitedUser, Member, Session, User, Viewer};
 pub use catalog::{Budget, Campaign, Channel, Workspace};
+pub use ingest::{CaptureLeadsResult, ConversionsResult, SpendResult, TouchpointsResult};
 pub use lead::{Conversion, Lead, Touchpoint};
