@@ -122,6 +122,13 @@ pub fn table() -> Vec<Row> {
             OwnWorkspace,
         ),
         row(
+            "budgetSuggestions",
+            Needs(Read),
+            "query($c: ID!) { budgetSuggestions(range: { from: \"2026-01-01\", to: \"2026-03-31\" }, constraints: [{ channelId: $c, locked: true }]) { totalBudget suggestions { label } } }",
+            |f, _| json!({ "c": f.channel }),
+            MissingReference("constraints[0].channelId"),
+        ),
+        row(
             "leads",
             Needs(Read),
             "{ leads { totalCount edges { node { id email } } } }",
