@@ -122,6 +122,13 @@ pub fn table() -> Vec<Row> {
             OwnWorkspace,
         ),
         row(
+            "budgetSuggestions",
+            Needs(Read),
+            "query($c: ID!) { budgetSuggestions(range: { from: \"2026-01-01\", to: \"2026-03-31\" }, constraints: [{ channelId: $c, locked: true }]) { totalBudget suggestions { label } } }",
+            |f, _| json!({ "c": f.channel }),
+            MissingReference("constraints[0].channelId"),
+        ),
+        row(
             "leads",
             Needs(Read),
             "{ leads { totalCount edges { node { id email } } } }",
@@ -314,13 +321,6 @@ pub fn table() -> Vec<Row> {
             "explainChannel",
             Needs(Read),
             "{ explainChannel(input: { utmSource: \"google\", utmMedium: \"cpc\" }) { kind ruleId } }",
-            none,
-            OwnWorkspace,
-        ),
-        row(
-            "budgetSuggestions",
-            Needs(Read),
-            "{ budgetSuggestions(range: { from: \"2026-01-01\", to: \"2026-01-31\" }) { totalBudget totalSuggested } }",
             none,
             OwnWorkspace,
         ),
