@@ -269,18 +269,27 @@ async fn a_token_without_leads_write_cannot_capture_leads() {
 }
 
 #[tokio::test]
-async fn leads_in_bulk_are_stored_with_one_touchpoint_each() {
+async fn a_full_batch_of_ten_thousand_leads_fits_the_default_limits_with_one_touchpoint_each() {
     let app = TestApp::spawn().await;
     let ws = app.workspace("acme").await;
-    let inputs: Vec<Value> = (0..5_000)
+    let inputs: Vec<Value> = (0..10_000)
         .map(|i| {
             json!({
                 "externalId": format!("lead-{i}"),
                 "email": format!("lead{i}@example.com"),
-                "landingPage": format!("https://acme.com/?utm_source=src{}&utm_medium=cpc", i % 10),
+                "name": format!("Person number {i}"),
+                "company": format!("Company {}", i % 97),
+                "referrer": "https://www.google.com/search?q=marketing+attribution",
+                "landingPage": format!("https://acme.com/pricing?utm_source=src{}&utm_medium=cpc&utm_campaign=spring", i % 10),
             })
         })
         .collect();
+    let body = serde_json::to_vec(&inputs).unwrap_or_default();
+    assert!(
+        body.len() > 2 * 1024 * 1024,
+        "the batch is over 2 MiB: {}",
+        body.len()
+    );
     let resp = app
         .gql(Some(&ws.token), "mutation($inputs: [LeadInput!]!) { captureLeads(inputs: $inputs) { created updated } }", json!({ "inputs": inputs }))
         .await
@@ -289,8 +298,8 @@ async fn leads_in_bulk_are_stored_with_one_touchpoint_each() {
         resp.data("captureLeads"),
         &json!({ "created": 5_000, "updated": 0 })
     );
-    assert_eq!(app.count("lead", ws.id).await, 5_000);
-    assert_eq!(app.count("touchpoint", ws.id).await, 5_000);
+    assert_eq!(app.count("lead", ws.id).await, 10_000);
+    assert_eq!(app.count("touchpoint", ws.id).await, 10_000);
     let linked = app
         .scalar(&format!(
             "SELECT COUNT(*) AS n FROM touchpoint t JOIN lead l ON l.id = t.lead_id \
@@ -298,5 +307,5 @@ async fn leads_in_bulk_are_stored_with_one_touchpoint_each() {
             ws.id
         ))
         .await;
-    assert_eq!(linked, 5_000, "each first touch is its lead's source");
+    assert_eq!(linked, 10_000, "each first touch is its lead's source");
 }
