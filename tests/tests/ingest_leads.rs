@@ -296,7 +296,7 @@ async fn a_full_batch_of_ten_thousand_leads_fits_the_default_limits_with_one_tou
         .ok();
     assert_eq!(
         resp.data("captureLeads"),
-        &json!({ "created": 5_000, "updated": 0 })
+        &json!({ "created": 10_000, "updated": 0 })
     );
     assert_eq!(app.count("lead", ws.id).await, 10_000);
     assert_eq!(app.count("touchpoint", ws.id).await, 10_000);
