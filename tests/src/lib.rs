@@ -109,7 +109,9 @@ pub fn test_settings(database_url: &str) -> Settings {
     let mut settings = Settings::defaults();
     settings.database_url = database_url.to_owned();
     settings.listen_addr = SocketAddr::from(([127, 0, 0, 1], 0));
-    settings.redis_url = std::env::var("TEST_REDIS_URL").ok().filter(|s| !s.is_empty());
+    settings.redis_url = std::env::var("TEST_REDIS_URL")
+        .ok()
+        .filter(|s| !s.is_empty());
     settings.database_pool_size = 4;
     settings
 }
@@ -175,14 +177,26 @@ impl TestApp {
 
     /// A token of `workspace_id` with `scopes`.
     pub async fn token(&self, workspace_id: i64, scopes: &[Scope]) -> String {
-        create_api_token(&self.state.db.conn, workspace_id, "test", scopes, None, None)
-            .await
-            .unwrap_or_else(|e| panic!("token: {e}"))
-            .secret
+        create_api_token(
+            &self.state.db.conn,
+            workspace_id,
+            "test",
+            scopes,
+            None,
+            None,
+        )
+        .await
+        .unwrap_or_else(|e| panic!("token: {e}"))
+        .secret
     }
 
     /// POSTs a GraphQL request with an optional bearer credential.
-    pub async fn gql(&self, credential: Option<&str>, query: &str, variables: Value) -> GqlResponse {
+    pub async fn gql(
+        &self,
+        credential: Option<&str>,
+        query: &str,
+        variables: Value,
+    ) -> GqlResponse {
         let mut req = self
             .http
             .post(self.url("/graphql"))
@@ -190,7 +204,10 @@ impl TestApp {
         if let Some(c) = credential {
             req = req.bearer_auth(c);
         }
-        let resp = req.send().await.unwrap_or_else(|e| panic!("request failed: {e}"));
+        let resp = req
+            .send()
+            .await
+            .unwrap_or_else(|e| panic!("request failed: {e}"));
         let status = resp.status().as_u16();
         let body = resp.json::<Value>().await.unwrap_or(Value::Null);
         GqlResponse { status, body }

@@ -3,6 +3,7 @@
 use async_graphql::{EmptySubscription, SDLExportOptions, Schema};
 
 use super::mutation::Mutation;
+use super::operation::OperationObserver;
 use super::query::Query;
 use crate::state::AppState;
 
@@ -12,6 +13,7 @@ pub type AppSchema = Schema<Query, Mutation, EmptySubscription>;
 pub fn build_schema(state: AppState) -> AppSchema {
     Schema::build(Query::default(), Mutation::default(), EmptySubscription)
         .data(state)
+        .extension(OperationObserver)
         .finish()
 }
 

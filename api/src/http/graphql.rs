@@ -12,10 +12,15 @@ use serde::Deserialize;
 
 use super::HttpState;
 use super::auth::principal_from_headers;
+use crate::cache::trace::traced;
 use crate::error::AppError;
+use crate::graphql::operation::observed;
 use crate::graphql::{errors, loaders};
 
 const GRAPHQL_RESPONSE_JSON: &str = "application/graphql-response+json";
+/// With this header set to `1`, responses say in `extensions.cache` whether their
+/// cached reports were hits (`HIT`) or computed (`MISS`).
+pub const DEBUG_CACHE_HEADER: &str = "x-leadsource-debug-cache";
 const MAX_BATCH: usize = 10;
 
 /// Which media type the client asked for.
@@ -120,14 +125,30 @@ async fn execute(
         BatchRequest::Batch(rs) => rs,
     };
     let single = requests.len() == 1;
+    let debug_cache = headers
+        .get(DEBUG_CACHE_HEADER)
+        .is_some_and(|v| v.as_bytes() == b"1");
     let mut responses = Vec::with_capacity(requests.len());
     let mut all_failed_early = true;
     for mut request in requests {
         if let Some(p) = &principal {
             request = loaders::attach(request, &http.app, p.workspace_id).data(p.clone());
         }
-        let mut response = http.schema.execute(request).await;
+        let started = std::time::Instant::now();
+        let ((mut response, operation), cache) =
+            traced(observed(http.schema.execute(request))).await;
         errors::finalize(&mut response, &request_id);
+        http.app.metrics.graphql_request(
+            operation.name.as_deref(),
+            operation.kind(),
+            response.errors.is_empty(),
+            started.elapsed(),
+        );
+        if debug_cache && let Some(label) = cache.label() {
+            response
+                .extensions
+                .insert("cache".to_owned(), async_graphql::Value::from(label));
+        }
         all_failed_early &= failed_before_execution(&response);
         responses.push(response);
     }

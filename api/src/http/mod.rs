@@ -1,8 +1,9 @@
-//! axum only: the router, the GraphQL-over-HTTP handler, credentials, health.
+//! axum only: the router, the GraphQL-over-HTTP handler, credentials, health, metrics.
 
 pub mod auth;
 pub mod graphql;
 pub mod health;
+pub mod metrics;
 
 use axum::Router;
 use axum::routing::get;
@@ -27,6 +28,7 @@ pub fn router(app: AppState, schema: AppSchema) -> Router {
         )
         .route("/healthz", get(health::healthz))
         .route("/readyz", get(health::readyz))
+        .route("/metrics", get(metrics::metrics))
         .layer(RequestBodyLimitLayer::new(body_limit))
         .with_state(HttpState { app, schema })
 }
