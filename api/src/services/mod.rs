@@ -3,6 +3,7 @@
 //! the workspace id (from the caller's `Principal`) first.
 
 pub mod api_token;
+pub mod attribution;
 pub mod budget;
 pub mod budget_period;
 pub mod campaign;
