@@ -104,3 +104,29 @@ async fn queries_answer_while_redis_is_killed_and_caching_resumes_when_it_is_bac
     app.create_campaign(&ws.token, "After the outage").await;
     assert_eq!(app.cached_campaign_count(ws.id, Duration::ZERO).await, 3);
 }
+
+#[tokio::test]
+async fn queries_answer_when_redis_accepts_connections_but_never_replies() {
+    // A "Redis" that accepts connections and never answers: every command times out.
+    let silent = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    let port = silent.local_addr().map(|a| a.port()).unwrap_or_default();
+    tokio::spawn(async move {
+        let mut held = Vec::new();
+        while let Ok((socket, _)) = silent.accept().await {
+            held.push(socket);
+        }
+    });
+    let mut settings = fresh_settings(Some(&format!("redis://127.0.0.1:{port}"))).await;
+    settings.cache.redis_connect_timeout_ms = 100;
+    settings.cache.redis_command_timeout_ms = 100;
+    let app = TestApp::spawn_with(settings).await;
+    let ws = app.workspace("acme").await;
+    app.create_campaign(&ws.token, "Brand").await;
+    for _ in 0..3 {
+        assert_eq!(app.cached_campaign_count(ws.id, Duration::ZERO).await, 1);
+    }
+    assert_eq!(app.computations("test_campaign_count").await, 3.0);
+    assert!(app.metric(ERRORS_GET).await >= 1.0);
+}
