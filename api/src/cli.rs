@@ -1,7 +1,9 @@
 //! The subcommands of the `leadsource` binary.
 
+pub mod demo;
+
 use crate::app::{Server, StartupError, build_state, shutdown_signal};
-use crate::config::{Cli, Command, ServeArgs};
+use crate::config::{Cli, Command, ServeArgs, Settings};
 use crate::db::connect;
 use crate::graphql::export_sdl;
 
@@ -20,14 +22,20 @@ pub async fn run(cli: Cli) -> Result<(), StartupError> {
             print!("{}", export_sdl());
             Ok(())
         }
-        Command::DemoData(_) | Command::CreateUser(_) => {
-            Err(StartupError::Other("not available yet".to_owned()))
+        Command::DemoData(args) => {
+            let state = build_state(cli.settings).await?;
+            demo::load(&state, &args.workspace, &args.scale, true).await?;
+            Ok(())
         }
+        Command::CreateUser(_) => Err(StartupError::Other("not available yet".to_owned())),
     }
 }
 
-async fn serve(settings: crate::config::Settings, _args: ServeArgs) -> Result<(), StartupError> {
+async fn serve(settings: Settings, args: ServeArgs) -> Result<(), StartupError> {
     let state = build_state(settings).await?;
+    if args.demo {
+        demo::load_if_empty(&state).await?;
+    }
     let server = Server::bind(state).await?;
     tracing::info!(addr = %server.addr, "listening; GraphiQL at http://{}/graphql", server.addr);
     server

@@ -1,0 +1,112 @@
+//! `demo-data` and `serve --demo`: the demo workspace, its data and ready credentials.
+
+use sea_orm::{EntityTrait, PaginatorTrait};
+
+use crate::app::StartupError;
+use crate::auth::Scope;
+use crate::demo::{Scale, write_demo};
+use crate::services::api_token::create_api_token;
+use crate::services::channel::default_channels;
+use crate::services::workspace::{
+    NewWorkspace, create_workspace, find_workspace_by_slug, timezone_of,
+};
+use crate::state::AppState;
+
+fn failed(what: &str, err: impl std::fmt::Display) -> StartupError {
+    StartupError::Other(format!("demo data: {what}: {err}"))
+}
+
+/// Writes the demo data set at `scale` into the workspace `slug` (created if missing).
+pub async fn load(
+    state: &AppState,
+    slug: &str,
+    scale: &str,
+    show_progress: bool,
+) -> Result<(), StartupError> {
+    let scale: Scale = scale.parse().map_err(|_| {
+        StartupError::Other(format!(
+            "--scale: expected small, medium or large, got {scale:?}"
+        ))
+    })?;
+    let db = &state.db.conn;
+    let ws = match find_workspace_by_slug(db, slug)
+        .await
+        .map_err(|e| failed("lookup", e))?
+    {
+        Some(ws) => ws,
+        None => create_workspace(
+            db,
+            NewWorkspace {
+                name: "Demo Company".to_owned(),
+                slug: slug.to_owned(),
+                currency: "EUR".to_owned(),
+                timezone: "Europe/Paris".to_owned(),
+            },
+        )
+        .await
+        .map_err(|e| failed("workspace", e))?,
+    };
+    let channels = default_channels(db, ws.id)
+        .await
+        .map_err(|e| failed("channels", e))?
+        .into_iter()
+        .map(|(group, id)| (group.as_str().to_owned(), id))
+        .collect();
+    let today = chrono::Utc::now()
+        .with_timezone(&timezone_of(&ws))
+        .date_naive();
+    let summary = write_demo(
+        db,
+        ws.id,
+        timezone_of(&ws),
+        &channels,
+        scale,
+        today,
+        show_progress,
+    )
+    .await
+    .map_err(|e| failed("write", e))?;
+    crate::services::workspace::bump_generation(db, ws.id)
+        .await
+        .map_err(|e| failed("generation", e))?;
+    eprintln!("{summary}");
+    Ok(())
+}
+
+/// `serve --demo`: loads the small data set into an empty database and prints credentials.
+pub async fn load_if_empty(state: &AppState) -> Result<(), StartupError> {
+    let db = &state.db.conn;
+    let workspaces = entity::workspace::Entity::find()
+        .count(db)
+        .await
+        .map_err(|e| failed("count", e))?;
+    if workspaces == 0 {
+        eprintln!("empty database: loading the small demo data set…");
+        load(state, "demo", "small", false).await?;
+    }
+    let Some(ws) = find_workspace_by_slug(db, "demo")
+        .await
+        .map_err(|e| failed("lookup", e))?
+    else {
+        eprintln!(
+            "--demo: the database already holds workspaces, none named demo; no demo data loaded"
+        );
+        return Ok(());
+    };
+    let token = create_api_token(db, ws.id, "demo (serve --demo)", &Scope::ALL, None, None)
+        .await
+        .map_err(|e| failed("token", e))?;
+    eprintln!();
+    eprintln!("Demo workspace ready. Try it:");
+    eprintln!("  API token (all scopes): {}", token.secret);
+    eprintln!(
+        "  curl -s http://{}/graphql -H 'content-type: application/json' \\",
+        state.settings.listen_addr
+    );
+    eprintln!("    -H 'authorization: Bearer {}' \\", token.secret);
+    eprintln!(
+        "    -d '{{\"query\":\"{{ campaigns(first: 3) {{ totalCount edges {{ node {{ name }} }} }} }}\"}}'"
+    );
+    eprintln!();
+    Ok(())
+}
