@@ -23,7 +23,8 @@ use std::process::ExitCode;
 use std::sync::Arc;
 
 use chrono::{Duration as Days, NaiveDate};
-use sea_orm::{EntityTrait, QuerySelect};
+use sea_orm::QuerySelect;
+use sea_orm::sea_query::{Expr, Func};
 use serde_json::json;
 
 use leadsource::app::{Server, build_state};
@@ -62,10 +63,15 @@ async fn start_server() -> Result<(Target, tokio::sync::oneshot::Sender<()>), St
     let ws = find_workspace_by_slug(db, &slug)
         .await
         .map_err(|e| e.to_string())?
-        .ok_or_else(|| format!("no workspace {slug}: run `leadsource demo-data --scale large` first"))?;
+        .ok_or_else(|| {
+            format!("no workspace {slug}: run `leadsource demo-data --scale large` first")
+        })?;
     let last_day: Option<NaiveDate> = entity::spend::Entity::find_in_workspace(ws.id)
         .select_only()
-        .column_as(sea_orm::sea_query::Expr::col(entity::spend::Column::Date).max(), "d")
+        .column_as(
+            Expr::from(Func::max(Expr::col(entity::spend::Column::Date))),
+            "d",
+        )
         .into_tuple()
         .one(db)
         .await
@@ -101,7 +107,8 @@ async fn start_server() -> Result<(Target, tokio::sync::oneshot::Sender<()>), St
 fn year_body(last_day: NaiveDate, shift: i64) -> Vec<u8> {
     let to = last_day - Days::days(shift);
     let from = to - Days::days(364);
-    let body = json!({ "query": PERFORMANCE, "variables": { "range": { "from": from, "to": to } } });
+    let body =
+        json!({ "query": PERFORMANCE, "variables": { "range": { "from": from, "to": to } } });
     serde_json::to_vec(&body).unwrap_or_default()
 }
 
@@ -120,7 +127,14 @@ async fn scenarios(target: Target) -> Result<(), String> {
 
     // Warm-up: connections, and the warm report's single computation.
     load::post_checked(&client, &target.url, &target.token, warm.clone(), None).await?;
-    load::post_checked(&client, &target.url, &target.token, warm.clone(), Some("HIT")).await?;
+    load::post_checked(
+        &client,
+        &target.url,
+        &target.token,
+        warm.clone(),
+        Some("HIT"),
+    )
+    .await?;
 
     let mut table = Vec::new();
     let (c, t) = (client.clone(), Arc::clone(&target));
@@ -163,7 +177,10 @@ async fn scenarios(target: Target) -> Result<(), String> {
         );
     }
     let ratio = table[1].1.per_sec / table[0].1.per_sec;
-    println!("\nwarm throughput / trivial throughput = {:.0}%", ratio * 100.0);
+    println!(
+        "\nwarm throughput / trivial throughput = {:.0}%",
+        ratio * 100.0
+    );
     Ok(())
 }
 

@@ -4,10 +4,12 @@ use std::net::SocketAddr;
 
 use tokio::net::TcpListener;
 
+use crate::auth::AuthState;
 use crate::config::Settings;
 use crate::db::{ConnectError, connect};
 use crate::graphql::build_schema;
 use crate::http::router;
+use crate::services::api_token::flush_token_usage;
 use crate::state::AppState;
 
 /// A start-up failure: one line that names the setting at fault.
@@ -28,6 +30,8 @@ pub enum StartupError {
 /// Connects to the database and applies pending migrations. Redis is only checked
 /// for a well-formed URL: the server starts while Redis is down, and caches once it is up.
 pub async fn build_state(settings: Settings) -> Result<AppState, StartupError> {
+    let auth = AuthState::from_settings(&settings).map_err(StartupError::Other)?;
+    crate::http::cors::check_origins(&settings.limits.cors_origins).map_err(StartupError::Other)?;
     if let Some(url) = settings.redis_url.as_deref().filter(|u| !u.is_empty()) {
         crate::cache::validate_redis_url(url).map_err(StartupError::Redis)?;
     }
@@ -35,7 +39,7 @@ pub async fn build_state(settings: Settings) -> Result<AppState, StartupError> {
     db.migrate()
         .await
         .map_err(|e| StartupError::Migrate(e.to_string()))?;
-    Ok(AppState::new(db, settings))
+    Ok(AppState::new(db, settings, auth))
 }
 
 /// A server bound to its port, ready to run.
@@ -69,16 +73,41 @@ impl Server {
         &self.state
     }
 
-    /// Serves until `shutdown` resolves, then drains in-flight requests.
+    /// Serves until `shutdown` resolves, then drains in-flight requests and writes the
+    /// pending API-token usage.
     pub async fn run(
         self,
         shutdown: impl std::future::Future<Output = ()> + Send + 'static,
     ) -> std::io::Result<()> {
         let schema = build_schema(self.state.clone());
-        let app = router(self.state, schema);
-        axum::serve(self.listener, app)
-            .with_graceful_shutdown(shutdown)
-            .await
+        let app = router(self.state.clone(), schema);
+        let flusher = tokio::spawn(flush_token_usage_periodically(self.state.clone()));
+        let served = axum::serve(
+            self.listener,
+            app.into_make_service_with_connect_info::<SocketAddr>(),
+        )
+        .with_graceful_shutdown(shutdown)
+        .await;
+        flusher.abort();
+        flush_token_usage_now(&self.state).await;
+        served
+    }
+}
+
+/// Writes API tokens' `last_used_at` every `TOKEN_USAGE_FLUSH_SECS`.
+async fn flush_token_usage_periodically(state: AppState) {
+    let secs = state.settings.auth.token_usage_flush_secs.max(1);
+    let mut ticks = tokio::time::interval(std::time::Duration::from_secs(secs));
+    ticks.tick().await;
+    loop {
+        ticks.tick().await;
+        flush_token_usage_now(&state).await;
+    }
+}
+
+async fn flush_token_usage_now(state: &AppState) {
+    if let Err(error) = flush_token_usage(&state.db.conn, &state.auth.token_usage).await {
+        tracing::warn!(%error, "could not write API token usage; will retry");
     }
 }
 

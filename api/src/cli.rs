@@ -3,9 +3,12 @@
 pub mod demo;
 
 use crate::app::{Server, StartupError, build_state, shutdown_signal};
-use crate::config::{Cli, Command, ServeArgs, Settings};
+use crate::auth::Role;
+use crate::config::{Cli, Command, CreateUserArgs, ServeArgs, Settings};
 use crate::db::connect;
+use crate::error::AppError;
 use crate::graphql::export_sdl;
+use crate::services::access::{NewUser, bootstrap_user};
 
 pub async fn run(cli: Cli) -> Result<(), StartupError> {
     match cli.command.unwrap_or(Command::Serve(ServeArgs::default())) {
@@ -27,7 +30,7 @@ pub async fn run(cli: Cli) -> Result<(), StartupError> {
             demo::load(&state, &args.workspace, &args.scale, true).await?;
             Ok(())
         }
-        Command::CreateUser(_) => Err(StartupError::Other("not available yet".to_owned())),
+        Command::CreateUser(args) => create_user(cli.settings, args).await,
     }
 }
 
@@ -42,4 +45,58 @@ async fn serve(settings: Settings, args: ServeArgs) -> Result<(), StartupError> 
         .run(shutdown_signal())
         .await
         .map_err(|e| StartupError::Other(format!("server error: {e}")))
+}
+
+/// `create-user`: bootstraps a user (and the workspace) without going through the API.
+async fn create_user(
+    settings: crate::config::Settings,
+    args: CreateUserArgs,
+) -> Result<(), StartupError> {
+    let role = Role::parse(&args.role).ok_or_else(|| {
+        StartupError::Other(format!(
+            "--role: {:?} is not OWNER, ADMIN, ANALYST or VIEWER",
+            args.role
+        ))
+    })?;
+    let db = connect(&settings.database_url, 2).await?;
+    db.migrate()
+        .await
+        .map_err(|e| StartupError::Migrate(e.to_string()))?;
+    let input = NewUser {
+        email: args.email.clone(),
+        password: args.password,
+        display_name: String::new(),
+    };
+    let outcome = bootstrap_user(&db.conn, input, &args.workspace, role)
+        .await
+        .map_err(|e| match e {
+            AppError::BadInput { field, message } => {
+                let flag = if field == "slug" {
+                    "workspace"
+                } else {
+                    field.as_str()
+                };
+                StartupError::Other(format!("--{flag}: {message}"))
+            }
+            other if other.is_internal() => StartupError::Other(format!("database: {other:?}")),
+            other => StartupError::Other(other.to_string()),
+        })?;
+    if outcome.created_workspace {
+        println!("created workspace {} (EUR, UTC)", args.workspace);
+    }
+    if outcome.created_user {
+        println!("created user {}", args.email.trim().to_lowercase());
+    } else {
+        println!(
+            "user {} exists; password unchanged",
+            args.email.trim().to_lowercase()
+        );
+    }
+    println!(
+        "{} is {} of workspace {}",
+        args.email.trim().to_lowercase(),
+        role.as_str(),
+        args.workspace
+    );
+    Ok(())
 }

@@ -92,7 +92,8 @@ pub struct Settings {
     #[arg(long, env = "MAX_BODY_BYTES", global = true, default_value_t = 2 * 1024 * 1024)]
     pub max_body_bytes: usize,
     /// Largest `first` on a connection.
-    #[arg(long, env = "MAX_PAGE_SIZE", global = true, default_value_t = 500)]
+    #[arg(long, env = "MAX_PAGE_SIZE", global = true, default_value_t = 500,
+          value_parser = clap::value_parser!(u32).range(1..=i64::from(crate::services::page::PAGE_SIZE_CEILING)))]
     pub max_page_size: u32,
     /// Largest number of rows in one bulk write.
     #[arg(long, env = "MAX_BATCH_ROWS", global = true, default_value_t = 10_000)]
@@ -105,6 +106,160 @@ pub struct Settings {
     pub data_dir: Option<PathBuf>,
     #[command(flatten)]
     pub cache: CacheSettings,
+    #[command(flatten)]
+    pub auth: AuthSettings,
+    #[command(flatten)]
+    pub limits: LimitSettings,
+}
+
+/// A secret setting: kept out of `Debug` output and therefore out of logs.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Secret(String);
+
+impl Secret {
+    pub fn new(value: impl Into<String>) -> Self {
+        Self(value.into())
+    }
+
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Debug for Secret {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Secret(***)")
+    }
+}
+
+impl std::str::FromStr for Secret {
+    type Err = std::convert::Infallible;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Ok(Self(s.to_owned()))
+    }
+}
+
+/// Sign-in, sessions and access tokens.
+#[derive(Debug, Clone, Args)]
+pub struct AuthSettings {
+    /// HS256 secret for access JWTs, at least 32 bytes. Unset with no key file: a random
+    /// per-process secret on SQLite (sessions end at restart), an error on PostgreSQL.
+    #[arg(long, env = "JWT_SECRET", global = true, hide_env_values = true)]
+    pub jwt_secret: Option<Secret>,
+    /// JWT algorithm: HS256 (with JWT_SECRET), EdDSA or RS256 (with JWT_PRIVATE_KEY_FILE).
+    #[arg(long, env = "JWT_ALGORITHM", global = true, default_value = "HS256")]
+    pub jwt_algorithm: String,
+    /// PEM private key that signs access JWTs (EdDSA: Ed25519 PKCS#8; RS256: RSA).
+    #[arg(long, env = "JWT_PRIVATE_KEY_FILE", global = true)]
+    pub jwt_private_key_file: Option<PathBuf>,
+    /// `kid` written into the header of tokens signed with JWT_PRIVATE_KEY_FILE.
+    #[arg(long, env = "JWT_KEY_ID", global = true)]
+    pub jwt_key_id: Option<String>,
+    /// Public keys accepted when verifying, as `kid=path.pem`, comma-separated; must hold
+    /// JWT_KEY_ID's key. Keep a retired key listed until its last token expires.
+    #[arg(long, env = "JWT_PUBLIC_KEYS", global = true, value_delimiter = ',')]
+    pub jwt_public_keys: Vec<String>,
+    /// `iss` claim written and required.
+    #[arg(long, env = "JWT_ISSUER", global = true, default_value = "leadsource")]
+    pub jwt_issuer: String,
+    /// `aud` claim written and required.
+    #[arg(
+        long,
+        env = "JWT_AUDIENCE",
+        global = true,
+        default_value = "leadsource-api"
+    )]
+    pub jwt_audience: String,
+    /// Clock skew tolerated on `exp` and `nbf`, in seconds.
+    #[arg(long, env = "JWT_LEEWAY_SECS", global = true, default_value_t = 30)]
+    pub jwt_leeway_secs: u64,
+    /// Lifetime of an access JWT, in seconds.
+    #[arg(
+        long,
+        env = "ACCESS_TOKEN_TTL_SECS",
+        global = true,
+        default_value_t = 900
+    )]
+    pub access_token_ttl_secs: u64,
+    /// Lifetime of a refresh token, in seconds (each refresh issues a new one).
+    #[arg(long, env = "REFRESH_TOKEN_TTL_SECS", global = true, default_value_t = 30 * 24 * 3600)]
+    pub refresh_token_ttl_secs: u64,
+    /// How often API tokens' `last_used_at` is written to the database, in seconds.
+    #[arg(
+        long,
+        env = "TOKEN_USAGE_FLUSH_SECS",
+        global = true,
+        default_value_t = 60
+    )]
+    pub token_usage_flush_secs: u64,
+}
+
+/// Abuse limits: documents, batches, request rate, schema exposure, browsers. The
+/// document limits have hard ceilings (100,000 expanded fields, depth 64, …) so that no
+/// configuration lets a hostile document reach async-graphql's exponential validation.
+#[derive(Debug, Clone, Args)]
+pub struct LimitSettings {
+    /// Largest GraphQL document (the `query` text) in bytes.
+    #[arg(
+        long,
+        env = "MAX_QUERY_BYTES",
+        global = true,
+        default_value_t = 100_000, value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..=1_000_000))]
+    pub max_query_bytes: usize,
+    /// Deepest field nesting, fragments inlined.
+    #[arg(long, env = "MAX_QUERY_DEPTH", global = true, default_value_t = 15, value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..=64))]
+    pub max_query_depth: usize,
+    /// Largest complexity: one per field, times `first` under a connection.
+    #[arg(
+        long,
+        env = "MAX_QUERY_COMPLEXITY",
+        global = true,
+        default_value_t = 20_000
+    )]
+    pub max_query_complexity: usize,
+    /// Most fields in a document with every fragment inlined.
+    #[arg(long, env = "MAX_QUERY_FIELDS", global = true, default_value_t = 5_000, value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..=100_000))]
+    pub max_query_fields: usize,
+    /// Most aliased fields in a document, fragments inlined.
+    #[arg(long, env = "MAX_QUERY_ALIASES", global = true, default_value_t = 50, value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(0..=10_000))]
+    pub max_query_aliases: usize,
+    /// Most directives in a document, fragments inlined.
+    #[arg(
+        long,
+        env = "MAX_QUERY_DIRECTIVES",
+        global = true,
+        default_value_t = 50, value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(0..=10_000))]
+    pub max_query_directives: usize,
+    /// Most operations in one batched POST.
+    #[arg(
+        long,
+        env = "MAX_BATCH_OPERATIONS",
+        global = true,
+        default_value_t = 10, value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..=100))]
+    pub max_batch_operations: usize,
+    /// Sustained GraphQL operations per minute per API token, user, or (anonymous) client
+    /// address; 0 turns rate limiting off.
+    #[arg(
+        long,
+        env = "RATE_LIMIT_PER_MINUTE",
+        global = true,
+        default_value_t = 600
+    )]
+    pub rate_limit_per_minute: u32,
+    /// Operations allowed at once above the sustained rate.
+    #[arg(long, env = "RATE_LIMIT_BURST", global = true, default_value_t = 60)]
+    pub rate_limit_burst: u32,
+    /// Answer introspection queries (`__schema`, `__type`).
+    #[arg(long, env = "INTROSPECTION", global = true, default_value_t = true, action = clap::ArgAction::Set)]
+    pub introspection: bool,
+    /// Suggest field names ("did you mean …") in validation errors.
+    #[arg(long, env = "FIELD_SUGGESTIONS", global = true, default_value_t = true, action = clap::ArgAction::Set)]
+    pub field_suggestions: bool,
+    /// Browser origins allowed by CORS, comma-separated (e.g. https://app.example.com);
+    /// empty: no CORS headers, so browsers on other origins cannot call the API.
+    #[arg(long, env = "CORS_ORIGINS", global = true, value_delimiter = ',')]
+    pub cors_origins: Vec<String>,
 }
 
 /// How cached reports are kept (see `cache/`).

@@ -2,6 +2,7 @@
 
 use std::sync::Arc;
 
+use crate::auth::AuthState;
 use crate::cache::ReportCache;
 use crate::config::Settings;
 use crate::db::Database;
@@ -14,6 +15,8 @@ pub struct AppState(Arc<Inner>);
 pub struct Inner {
     pub db: Database,
     pub settings: Settings,
+    /// JWT keys, the rate limiter and API-token usage.
+    pub auth: AuthState,
     /// Cached heavy aggregates: Redis when `REDIS_URL` is set, in process otherwise.
     pub cache: ReportCache,
     /// This process's `/metrics` registry.
@@ -22,13 +25,14 @@ pub struct Inner {
 
 impl AppState {
     /// Needs a Tokio runtime: the Redis connection and the metrics upkeep are tasks.
-    pub fn new(db: Database, settings: Settings) -> Self {
+    pub fn new(db: Database, settings: Settings, auth: AuthState) -> Self {
         let metrics = Metrics::new();
         metrics.spawn_upkeep();
         let cache = ReportCache::from_settings(&settings, db.conn.clone(), metrics.clone());
         Self(Arc::new(Inner {
             db,
             settings,
+            auth,
             cache,
             metrics,
         }))

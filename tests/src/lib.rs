@@ -8,8 +8,9 @@
 use std::net::SocketAddr;
 
 use leadsource::app::{Server, build_state};
-use leadsource::auth::Scope;
-use leadsource::config::Settings;
+use leadsource::auth::{Role, Scope};
+use leadsource::config::{Secret, Settings};
+use leadsource::services::access::{NewUser, bootstrap_user};
 use leadsource::services::api_token::create_api_token;
 use leadsource::services::workspace::{NewWorkspace, create_workspace};
 use leadsource::state::AppState;
@@ -113,6 +114,14 @@ pub fn test_settings(database_url: &str) -> Settings {
         .ok()
         .filter(|s| !s.is_empty());
     settings.database_pool_size = 4;
+    // PostgreSQL needs a shared secret; SQLite would make up a random one.
+    settings.auth.jwt_secret = Some(Secret::new(format!(
+        "test-secret-{}",
+        random_suffix().repeat(4)
+    )));
+    // High enough that only the rate-limit tests meet it, low enough to stay on.
+    settings.limits.rate_limit_per_minute = 1_000_000;
+    settings.limits.rate_limit_burst = 100_000;
     settings.cache.cache_key_prefix = cache_prefix_for(database_url);
     settings
 }
@@ -225,6 +234,88 @@ impl TestApp {
         let status = resp.status().as_u16();
         let body = resp.json::<Value>().await.unwrap_or(Value::Null);
         GqlResponse { status, body }
+    }
+}
+
+/// A user made for a test, with the password to sign in.
+#[derive(Debug, Clone)]
+pub struct TestUser {
+    pub id: i64,
+    pub email: String,
+    pub password: String,
+}
+
+impl TestApp {
+    /// A server over a fresh database, with `adjust` applied to the test settings.
+    pub async fn spawn_adjusted(adjust: impl FnOnce(&mut Settings)) -> Self {
+        let url = fresh_database_url().await;
+        let mut settings = test_settings(&url);
+        adjust(&mut settings);
+        Self::spawn_with(settings).await
+    }
+
+    /// A user with `role` in workspace `workspace_slug`, created without the API.
+    pub async fn user(&self, workspace_slug: &str, email: &str, role: Role) -> TestUser {
+        let password = format!("pw-{}", random_suffix());
+        let outcome = bootstrap_user(
+            &self.state.db.conn,
+            NewUser {
+                email: email.to_owned(),
+                password: password.clone(),
+                display_name: String::new(),
+            },
+            workspace_slug,
+            role,
+        )
+        .await
+        .unwrap_or_else(|e| panic!("user: {e}"));
+        TestUser {
+            id: outcome.user_id,
+            email: email.to_owned(),
+            password,
+        }
+    }
+
+    /// `login` through the API.
+    pub async fn login(&self, email: &str, password: &str) -> GqlResponse {
+        let q = "mutation($e: String!, $p: String!) { login(email: $e, password: $p) {
+            accessToken refreshToken role workspace { slug } user { email } } }";
+        self.gql(None, q, json!({ "e": email, "p": password }))
+            .await
+    }
+
+    /// An access JWT of a new user with `role` in `workspace_slug`.
+    pub async fn session(&self, workspace_slug: &str, role: Role) -> String {
+        let email = format!(
+            "{}-{}@example.com",
+            role.as_str().to_lowercase(),
+            random_suffix()
+        );
+        let user = self.user(workspace_slug, &email, role).await;
+        let resp = self.login(&user.email, &user.password).await.ok();
+        resp.data("login/accessToken")
+            .as_str()
+            .unwrap_or_else(|| panic!("no access token in {}", resp.body))
+            .to_owned()
+    }
+
+    /// POSTs `body` to `/graphql` with exactly `headers`; answers status, headers and body.
+    pub async fn post_raw(
+        &self,
+        headers: &[(&str, &str)],
+        body: impl Into<reqwest::Body>,
+    ) -> (u16, reqwest::header::HeaderMap, String) {
+        let mut req = self.http.post(self.url("/graphql")).body(body);
+        for (name, value) in headers {
+            req = req.header(*name, *value);
+        }
+        let resp = req
+            .send()
+            .await
+            .unwrap_or_else(|e| panic!("request failed: {e}"));
+        let status = resp.status().as_u16();
+        let headers = resp.headers().clone();
+        (status, headers, resp.text().await.unwrap_or_default())
     }
 }
 

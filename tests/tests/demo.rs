@@ -29,3 +29,39 @@ async fn the_small_demo_data_set_answers_campaign_and_lead_queries() {
         .ok();
     assert!(budgets.data("budgets").as_array().map_or(0, Vec::len) > 300);
 }
+
+#[tokio::test]
+async fn the_printed_demo_login_signs_in_as_owner() {
+    let app = TestApp::spawn().await;
+    load(&app.state, "demo", "small", false)
+        .await
+        .unwrap_or_else(|e| panic!("demo data: {e}"));
+    let ws = leadsource::services::workspace::find_workspace_by_slug(&app.state.db.conn, "demo")
+        .await
+        .ok()
+        .flatten()
+        .map(|w| w.id)
+        .unwrap_or_default();
+    let login = leadsource::services::access::ensure_demo_login(&app.state.db.conn, ws)
+        .await
+        .unwrap_or_else(|e| panic!("demo login: {e}"));
+    let session = app
+        .gql(
+            None,
+            "mutation($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken role } }",
+            json!({ "e": login.email, "p": login.password }),
+        )
+        .await
+        .ok();
+    assert_eq!(session.data("login/role"), "OWNER");
+    let jwt = session
+        .data("login/accessToken")
+        .as_str()
+        .unwrap_or_default()
+        .to_owned();
+    let campaigns = app
+        .gql(Some(&jwt), "{ campaigns { totalCount } }", json!({}))
+        .await
+        .ok();
+    assert_eq!(campaigns.data("campaigns/totalCount"), 30);
+}

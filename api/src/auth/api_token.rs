@@ -1,19 +1,35 @@
-//! API tokens: `lsk_` + 43 base62 characters (256 bits); only the SHA-256 is stored.
+//! Random secrets: API tokens (`lsk_` + 43 base62 characters, 256 bits), refresh tokens
+//! (`lsr_` + 43) and one-time passwords. Only the SHA-256 of a token is stored.
 
 use rand::Rng;
 use sha2::{Digest, Sha256};
 
 const PREFIX: &str = "lsk_";
+const REFRESH_PREFIX: &str = "lsr_";
+const PASSWORD_CHARS: usize = 20;
 const SECRET_CHARS: usize = 43;
 const ALPHABET: &[u8] = b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
 
+fn random_base62(len: usize) -> String {
+    let mut rng = rand::rng();
+    (0..len)
+        .map(|_| ALPHABET[rng.random_range(0..ALPHABET.len())] as char)
+        .collect()
+}
+
 /// A freshly minted secret, shown to its creator once.
 pub fn generate_secret() -> String {
-    let mut rng = rand::rng();
-    let body: String = (0..SECRET_CHARS)
-        .map(|_| ALPHABET[rng.random_range(0..ALPHABET.len())] as char)
-        .collect();
-    format!("{PREFIX}{body}")
+    format!("{PREFIX}{}", random_base62(SECRET_CHARS))
+}
+
+/// A refresh token: like an API token, with its own prefix so the two never mix.
+pub fn generate_refresh_token() -> String {
+    format!("{REFRESH_PREFIX}{}", random_base62(SECRET_CHARS))
+}
+
+/// A one-time password of 20 base62 characters (119 bits).
+pub fn generate_password() -> String {
+    random_base62(PASSWORD_CHARS)
 }
 
 /// Hex SHA-256 of a secret: what the database keeps.

@@ -1,6 +1,53 @@
-//! Who is calling: principals, roles and scopes, API tokens.
+//! Who is calling: principals, roles and scopes, API tokens, JWTs, passwords, rate limits.
 
 pub mod api_token;
+pub mod jwt;
+#[cfg(test)]
+mod jwt_tests;
+pub mod password;
 pub mod principal;
+pub mod rate_limit;
+pub mod token_usage;
+
+use std::sync::Arc;
 
 pub use principal::{Actor, Permission, Principal, Role, Scope};
+
+use crate::config::Settings;
+use jwt::JwtKeys;
+use rate_limit::{Quota, RateLimiter, limiter_for};
+use token_usage::TokenUsage;
+
+/// What authentication shares across requests: keys, the rate limiter, token usage.
+#[derive(Debug, Clone)]
+pub struct AuthState {
+    pub jwt: Arc<JwtKeys>,
+    pub rate_limiter: Arc<dyn RateLimiter>,
+    pub token_usage: Arc<TokenUsage>,
+    /// Lifetime of a refresh token.
+    pub refresh_ttl: chrono::Duration,
+}
+
+impl AuthState {
+    /// Builds from the settings; the error names the setting at fault. A random JWT secret
+    /// is only allowed for the embedded setup (SQLite), where one process serves.
+    pub fn from_settings(settings: &Settings) -> Result<Self, String> {
+        let embedded = settings.database_url.starts_with("sqlite:");
+        let jwt = JwtKeys::from_settings(&settings.auth, embedded)?;
+        let quota = Quota {
+            per_minute: settings.limits.rate_limit_per_minute,
+            burst: settings.limits.rate_limit_burst,
+        };
+        // Ids are per database, so the database names the counters' namespace.
+        let namespace = &api_token::hash_secret(&settings.database_url)[..12];
+        let rate_limiter = limiter_for(quota, settings.redis_url.as_deref(), namespace)?;
+        let refresh_secs = i64::try_from(settings.auth.refresh_token_ttl_secs)
+            .map_err(|_| "REFRESH_TOKEN_TTL_SECS: too large".to_owned())?;
+        Ok(Self {
+            jwt: Arc::new(jwt),
+            rate_limiter,
+            token_usage: Arc::new(TokenUsage::default()),
+            refresh_ttl: chrono::Duration::seconds(refresh_secs),
+        })
+    }
+}

@@ -67,6 +67,8 @@ impl Scope {
 /// An action a field needs. Each GraphQL field declares exactly one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Permission {
+    /// Know who is calling (`viewer`): any authenticated caller.
+    ViewSelf,
     /// Read lists and reports.
     Read,
     /// Create and change channels, campaigns and budgets.
@@ -84,7 +86,7 @@ impl Permission {
     /// The weakest role that holds this permission.
     pub fn min_role(self) -> Role {
         match self {
-            Permission::Read => Role::Viewer,
+            Permission::ViewSelf | Permission::Read => Role::Viewer,
             Permission::ManageCatalog
             | Permission::WriteLeads
             | Permission::WriteConversions
@@ -95,8 +97,10 @@ impl Permission {
     }
 
     /// The token scope that grants this permission (`admin` grants all but the workspace).
+    /// `ViewSelf` needs none: every token may ask who it is.
     pub fn scope(self) -> Option<Scope> {
         match self {
+            Permission::ViewSelf => None,
             Permission::Read => Some(Scope::ReportsRead),
             Permission::WriteLeads => Some(Scope::LeadsWrite),
             Permission::WriteConversions => Some(Scope::ConversionsWrite),
@@ -122,6 +126,9 @@ pub struct Principal {
 
 impl Principal {
     pub fn allows(&self, permission: Permission) -> bool {
+        if permission == Permission::ViewSelf {
+            return true;
+        }
         match &self.actor {
             Actor::User { role, .. } => *role >= permission.min_role(),
             Actor::Token { scopes, .. } => match permission.scope() {
@@ -148,10 +155,109 @@ impl Principal {
         Err(AppError::Forbidden(format!("this needs {needed}")))
     }
 
+    /// FORBIDDEN unless this caller may give `role` to someone: a user up to their own
+    /// role, an API token (with `admin`) up to ADMIN, since OWNER is a person's role.
+    pub fn require_grant(&self, role: Role) -> AppResult<()> {
+        self.require(Permission::ManageAccess)?;
+        let ceiling = match &self.actor {
+            Actor::User { role: own, .. } => *own,
+            Actor::Token { .. } => Role::Admin,
+        };
+        if role > ceiling {
+            return Err(AppError::Forbidden(format!(
+                "granting role {} needs role {}",
+                role.as_str(),
+                role.as_str()
+            )));
+        }
+        Ok(())
+    }
+
     pub fn user_id(&self) -> Option<i64> {
         match self.actor {
             Actor::User { user_id, .. } => Some(user_id),
             Actor::Token { .. } => None,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn user(role: Role) -> Principal {
+        Principal {
+            workspace_id: 1,
+            actor: Actor::User { user_id: 1, role },
+        }
+    }
+
+    fn token(scopes: &[Scope]) -> Principal {
+        Principal {
+            workspace_id: 1,
+            actor: Actor::Token {
+                token_id: 1,
+                scopes: scopes.to_vec(),
+            },
+        }
+    }
+
+    #[test]
+    fn roles_hold_their_permissions_and_every_weaker_role_is_refused() {
+        let cases = [
+            (Permission::ViewSelf, Role::Viewer),
+            (Permission::Read, Role::Viewer),
+            (Permission::ManageCatalog, Role::Analyst),
+            (Permission::WriteLeads, Role::Analyst),
+            (Permission::WriteConversions, Role::Analyst),
+            (Permission::WriteSpend, Role::Analyst),
+            (Permission::ManageAccess, Role::Admin),
+            (Permission::ManageWorkspace, Role::Owner),
+        ];
+        for (permission, weakest) in cases {
+            for role in Role::ALL {
+                assert_eq!(
+                    user(role).allows(permission),
+                    role >= weakest,
+                    "{permission:?} {role:?}"
+                );
+            }
+        }
+        let err = user(Role::Viewer)
+            .require(Permission::ManageAccess)
+            .expect_err("forbidden");
+        assert_eq!(err.code(), "FORBIDDEN");
+        assert!(err.to_string().contains("role ADMIN"), "{err}");
+    }
+
+    #[test]
+    fn scopes_grant_only_their_permission_and_admin_all_but_the_workspace() {
+        assert!(token(&[Scope::ReportsRead]).allows(Permission::Read));
+        assert!(!token(&[Scope::ReportsRead]).allows(Permission::WriteLeads));
+        assert!(token(&[Scope::SpendWrite]).allows(Permission::WriteSpend));
+        assert!(!token(&[Scope::SpendWrite]).allows(Permission::Read));
+        assert!(token(&[Scope::SpendWrite]).allows(Permission::ViewSelf));
+        assert!(token(&[Scope::Admin]).allows(Permission::ManageAccess));
+        assert!(token(&[Scope::Admin]).allows(Permission::Read));
+        assert!(!token(&Scope::ALL).allows(Permission::ManageWorkspace));
+        let err = token(&[Scope::ReportsRead])
+            .require(Permission::WriteLeads)
+            .expect_err("no");
+        assert!(err.to_string().contains("scope leads:write"), "{err}");
+    }
+
+    #[test]
+    fn nobody_grants_a_role_above_their_own_and_tokens_stop_at_admin() {
+        assert!(user(Role::Admin).require_grant(Role::Admin).is_ok());
+        assert!(user(Role::Admin).require_grant(Role::Owner).is_err());
+        assert!(user(Role::Owner).require_grant(Role::Owner).is_ok());
+        assert!(user(Role::Analyst).require_grant(Role::Viewer).is_err());
+        assert!(token(&[Scope::Admin]).require_grant(Role::Admin).is_ok());
+        assert!(token(&[Scope::Admin]).require_grant(Role::Owner).is_err());
+        assert!(
+            token(&[Scope::ReportsRead])
+                .require_grant(Role::Viewer)
+                .is_err()
+        );
     }
 }

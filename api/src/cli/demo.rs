@@ -5,6 +5,7 @@ use sea_orm::{EntityTrait, PaginatorTrait};
 use crate::app::StartupError;
 use crate::auth::Scope;
 use crate::demo::{Scale, write_demo};
+use crate::services::access::ensure_demo_login;
 use crate::services::api_token::create_api_token;
 use crate::services::channel::default_channels;
 use crate::services::workspace::{
@@ -96,8 +97,15 @@ pub async fn load_if_empty(state: &AppState) -> Result<(), StartupError> {
     let token = create_api_token(db, ws.id, "demo (serve --demo)", &Scope::ALL, None, None)
         .await
         .map_err(|e| failed("token", e))?;
+    let login = ensure_demo_login(db, ws.id)
+        .await
+        .map_err(|e| failed("login", e))?;
     eprintln!();
     eprintln!("Demo workspace ready. Try it:");
+    eprintln!(
+        "  dashboard login (OWNER): {} / {}   (mutation login → accessToken)",
+        login.email, login.password
+    );
     eprintln!("  API token (all scopes): {}", token.secret);
     eprintln!(
         "  curl -s http://{}/graphql -H 'content-type: application/json' \\",

@@ -1,7 +1,11 @@
 //! The one place errors get their `extensions.code`, and internal details are withheld.
 
+use std::sync::Arc;
+
 use async_graphql::{Name, Response, ServerError, Value};
 
+use super::document_guard::DocumentRejection;
+use crate::config::LimitSettings;
 use crate::error::AppError;
 
 /// Sets `extensions.code` on every error of `response`; internal errors are logged with
@@ -9,6 +13,37 @@ use crate::error::AppError;
 pub fn finalize(response: &mut Response, request_id: &str) {
     for error in &mut response.errors {
         classify(error, request_id);
+    }
+}
+
+/// The error behind `error`, whether raised directly or shared by a DataLoader.
+fn app_error(error: &ServerError) -> Option<&AppError> {
+    error
+        .source::<AppError>()
+        .or_else(|| error.source::<Arc<AppError>>().map(|e| e.as_ref()))
+}
+
+/// Rewrites async-graphql's refusals of the schema limits ("Query is too complex.") as
+/// BAD_USER_INPUT naming the limit and its value, like the document guard's refusals.
+pub fn name_schema_limits(response: &mut Response, limits: &LimitSettings) {
+    for error in &mut response.errors {
+        let (what, name, value) = match error.message.as_str() {
+            "Query is too complex." => (
+                "is too complex",
+                "max_query_complexity",
+                limits.max_query_complexity,
+            ),
+            "Query is nested too deep." => {
+                ("nests fields too deep", "max_depth", limits.max_query_depth)
+            }
+            _ => continue,
+        };
+        error.message = format!("query {what} (limit {name} = {value})");
+        let ext = error.extensions.get_or_insert_with(Default::default);
+        ext.set("code", "BAD_USER_INPUT");
+        ext.set("field", "query");
+        ext.set("limit", name);
+        ext.set("limitValue", value as u64);
     }
 }
 
@@ -22,11 +57,22 @@ fn classify(error: &mut ServerError, request_id: &str) {
     }
     let mut extensions = error.extensions.take().unwrap_or_default();
     let mut message = None;
-    match error.source::<AppError>() {
+    match app_error(error) {
+        None if !error.path.is_empty()
+            && !error.message.starts_with("Failed to parse")
+            && !error.message.contains("Invalid value for argument") =>
+        {
+            // An execution error that did not come through AppError: its text is unknown.
+            tracing::error!(request.id = request_id, error = %error.message, "internal error");
+            message = Some(format!("internal error (request id {request_id})"));
+            extensions.set("code", "INTERNAL");
+            extensions.set("requestId", request_id);
+        }
         None => {
-            // async-graphql's own errors: argument coercion and the like.
+            // async-graphql's own errors: parsing, validation, argument coercion.
             let code = if error.message.starts_with("Failed to parse")
                 || error.message.contains("Invalid value for argument")
+                || error.message.starts_with("Invalid value for")
             {
                 "BAD_USER_INPUT"
             } else {
@@ -55,6 +101,29 @@ fn classify(error: &mut ServerError, request_id: &str) {
     if let Some(message) = message {
         error.message = message;
     }
+}
+
+/// A document refused by the guard, as a response: BAD_USER_INPUT naming the limit and
+/// its value, GRAPHQL_PARSE_FAILED with the position, or GRAPHQL_VALIDATION_FAILED.
+pub fn rejection_response(rejection: &DocumentRejection) -> Response {
+    let mut error = match rejection {
+        DocumentRejection::Syntax(parse) => ServerError::from(parse.clone()),
+        other => ServerError::new(other.to_string(), None),
+    };
+    let ext = error.extensions.get_or_insert_with(Default::default);
+    match (rejection.limit_name(), rejection.limit_value()) {
+        (Some(name), Some(value)) => {
+            ext.set("code", "BAD_USER_INPUT");
+            ext.set("field", "query");
+            ext.set("limit", name);
+            ext.set("limitValue", value as u64);
+        }
+        _ if matches!(rejection, DocumentRejection::Syntax(_)) => {
+            ext.set("code", "GRAPHQL_PARSE_FAILED");
+        }
+        _ => ext.set("code", "GRAPHQL_VALIDATION_FAILED"),
+    }
+    Response::from_errors(vec![error])
 }
 
 /// Bad rows as a list of `{index, field, reason}` objects.

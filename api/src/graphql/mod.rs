@@ -14,4 +14,4 @@ pub mod scalars;
 pub mod schema;
 pub mod types;
 
-pub use schema::{AppSchema, build_schema, export_sdl};
+pub use schema::{AppSchema, build_schema, document_limits, export_sdl};

@@ -1,4 +1,6 @@
-//! Turning the `Authorization` header into a `Principal`.
+//! Turning the `Authorization` header into a `Principal`: an access JWT (dashboard users)
+//! or an `lsk_` API token (integrations), looked up on every request so a revocation
+//! holds from the very next one. Token use is noted in memory, not written per request.
 
 use axum::http::HeaderMap;
 use chrono::Utc;
@@ -7,6 +9,7 @@ use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use entity::api_token;
 
 use crate::auth::api_token::{hash_secret, looks_like_token};
+use crate::auth::jwt::looks_like_jwt;
 use crate::auth::{Actor, Principal, Scope};
 use crate::error::{AppError, AppResult};
 use crate::state::AppState;
@@ -30,6 +33,9 @@ pub async fn principal_from_headers(
     if looks_like_token(credential) {
         return principal_from_api_token(state, credential).await.map(Some);
     }
+    if looks_like_jwt(credential) {
+        return state.auth.jwt.verify(credential).map(Some);
+    }
     Err(AppError::Unauthenticated(
         "invalid or expired credentials".to_owned(),
     ))
@@ -46,6 +52,7 @@ async fn principal_from_api_token(state: &AppState, secret: &str) -> AppResult<P
     if token.revoked_at.is_some() || token.expires_at.is_some_and(|at| at <= now) {
         return Err(refused());
     }
+    state.auth.token_usage.record(token.id, now);
     let scopes = token
         .scopes
         .split_whitespace()

@@ -1,143 +1,119 @@
 //! The GraphQL-over-HTTP endpoint: our own thin handler instead of async-graphql-axum's,
-//! so that content types, methods and status codes follow the specification.
+//! so that media types, methods and status codes follow the specification, and every
+//! document passes the pre-validation guard before async-graphql sees it.
+
+use std::net::{IpAddr, SocketAddr};
 
 use async_graphql::http::GraphiQLSource;
-use async_graphql::{BatchRequest, BatchResponse, Request, Response, ServerError};
-use async_graphql_parser::types::OperationType;
+use async_graphql::{BatchRequest, Request, Response};
+use async_graphql_parser::types::{DocumentOperations, ExecutableDocument, OperationType};
 use axum::body::Bytes;
-use axum::extract::{Query, State};
-use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::extract::rejection::BytesRejection;
+use axum::extract::{ConnectInfo, Query, State};
+use axum::http::{Extensions, HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{Html, IntoResponse};
 use serde::Deserialize;
 
 use super::HttpState;
 use super::auth::principal_from_headers;
-use crate::cache::trace::traced;
+use super::negotiate::{Flavor, is_json_body, negotiate, wants_html};
+use super::rate_limit::charge;
+use super::respond::{failed_before_execution, request_error, respond, response_json};
+use crate::cache::trace::{Trace, traced};
 use crate::error::AppError;
-use crate::graphql::operation::observed;
+use crate::graphql::document_guard::inspect_document;
+use crate::graphql::operation::{Operation, observed};
 use crate::graphql::{errors, loaders};
 
-const GRAPHQL_RESPONSE_JSON: &str = "application/graphql-response+json";
 /// With this header set to `1`, responses say in `extensions.cache` whether their
 /// cached reports were hits (`HIT`) or computed (`MISS`).
 pub const DEBUG_CACHE_HEADER: &str = "x-leadsource-debug-cache";
-const MAX_BATCH: usize = 10;
 
-/// Which media type the client asked for.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Flavor {
-    /// `application/graphql-response+json`: request errors get 4xx statuses.
-    GraphqlResponse,
-    /// `application/json`: always 200, errors in the body (legacy clients).
-    Json,
+fn client_ip(extensions: &Extensions) -> Option<IpAddr> {
+    extensions
+        .get::<ConnectInfo<SocketAddr>>()
+        .map(|ConnectInfo(addr)| addr.ip())
 }
 
-fn flavor(headers: &HeaderMap) -> Flavor {
-    let accept = headers
-        .get(header::ACCEPT)
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or("");
-    if accept.contains(GRAPHQL_RESPONSE_JSON) {
-        Flavor::GraphqlResponse
-    } else {
-        Flavor::Json
+/// The type of the operation `name` selects (the guard has already checked the choice).
+fn operation_type(doc: &ExecutableDocument, name: Option<&str>) -> Option<OperationType> {
+    match (&doc.operations, name) {
+        (DocumentOperations::Single(op), _) => Some(op.node.ty),
+        (DocumentOperations::Multiple(ops), Some(name)) => ops.get(name).map(|op| op.node.ty),
+        (DocumentOperations::Multiple(ops), None) => ops.values().next().map(|op| op.node.ty),
     }
 }
 
-fn request_id(headers: &HeaderMap) -> String {
-    headers
-        .get("x-request-id")
-        .and_then(|v| v.to_str().ok())
-        .filter(|v| v.len() <= 64 && v.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'))
-        .map(str::to_owned)
-        .unwrap_or_else(|| uuid::Uuid::new_v4().to_string())
-}
-
-/// A response made of one error with `code`, before any execution.
-fn request_error(flavor: Flavor, status: StatusCode, error: AppError) -> axum::response::Response {
-    let mut response = Response::from_errors(vec![ServerError::new(error.to_string(), None)]);
-    let ext = response.errors[0]
-        .extensions
-        .get_or_insert_with(Default::default);
-    ext.set("code", error.code());
-    if let AppError::BadInput { field, .. } = &error {
-        ext.set("field", field.as_str());
-    }
-    let status = if flavor == Flavor::Json
-        && status != StatusCode::UNSUPPORTED_MEDIA_TYPE
-        && status != StatusCode::METHOD_NOT_ALLOWED
-    {
-        StatusCode::OK
-    } else {
-        status
-    };
-    respond(flavor, status, &BatchResponse::Single(response))
-}
-
-fn respond(flavor: Flavor, status: StatusCode, body: &BatchResponse) -> axum::response::Response {
-    let content_type = match flavor {
-        Flavor::GraphqlResponse => GRAPHQL_RESPONSE_JSON,
-        Flavor::Json => "application/json",
-    };
-    let json = serde_json::to_vec(body).unwrap_or_else(|_| b"{}".to_vec());
-    (
-        status,
-        [(header::CONTENT_TYPE, HeaderValue::from_static(content_type))],
-        json,
-    )
-        .into_response()
-}
-
-/// True when a response failed before execution (parse or validation): no data, no paths.
-fn failed_before_execution(response: &Response) -> bool {
-    response.data == async_graphql::Value::Null
-        && !response.errors.is_empty()
-        && response.errors.iter().all(|e| e.path.is_empty())
-}
-
-/// The operation type the request would run, when the document parses.
-fn operation_type(request: &Request) -> Option<OperationType> {
-    let doc = async_graphql_parser::parse_query(&request.query).ok()?;
-    match (&doc.operations, request.operation_name.as_deref()) {
-        (async_graphql_parser::types::DocumentOperations::Single(op), _) => Some(op.node.ty),
-        (async_graphql_parser::types::DocumentOperations::Multiple(ops), Some(name)) => {
-            ops.get(name).map(|op| op.node.ty)
+/// Runs the guard on `request`: the parsed document goes into the request, or the
+/// refusal becomes the response.
+fn guard(http: &HttpState, request: &mut Request) -> Result<Option<OperationType>, Box<Response>> {
+    match inspect_document(
+        &request.query,
+        request.operation_name.as_deref(),
+        &http.document_limits,
+    ) {
+        Ok((document, _shape)) => {
+            let ty = operation_type(&document, request.operation_name.as_deref());
+            request.set_parsed_query(document);
+            Ok(ty)
         }
-        (async_graphql_parser::types::DocumentOperations::Multiple(ops), None) => {
-            (ops.len() == 1).then(|| ops.values().next().map(|op| op.node.ty))?
-        }
+        Err(rejection) => Err(Box::new(errors::rejection_response(&rejection))),
     }
+}
+
+/// Each request of a batch, guarded: ready to execute, or already answered.
+type Guarded = Result<Request, Box<Response>>;
+
+fn guard_all(http: &HttpState, batch: BatchRequest) -> (Vec<Guarded>, bool) {
+    let (requests, single) = match batch {
+        BatchRequest::Single(r) => (vec![r], true),
+        BatchRequest::Batch(rs) => (rs, false),
+    };
+    let guarded = requests
+        .into_iter()
+        .map(|mut r| guard(http, &mut r).map(|_| r))
+        .collect();
+    (guarded, single)
 }
 
 async fn execute(
     http: &HttpState,
     headers: &HeaderMap,
+    client: Option<IpAddr>,
     flavor: Flavor,
-    batch: BatchRequest,
+    (requests, single): (Vec<Guarded>, bool),
+    request_id: &str,
 ) -> axum::response::Response {
-    let request_id = request_id(headers);
     let principal = match principal_from_headers(&http.app, headers).await {
         Ok(p) => p,
-        Err(e) => return request_error(flavor, StatusCode::UNAUTHORIZED, e),
+        Err(e) => return request_error(flavor, StatusCode::UNAUTHORIZED, &e, request_id),
     };
-    let requests = match batch {
-        BatchRequest::Single(r) => vec![r],
-        BatchRequest::Batch(rs) => rs,
-    };
-    let single = requests.len() == 1;
+    if let Err(retry_after_secs) =
+        charge(&http.app, principal.as_ref(), client, requests.len()).await
+    {
+        let error = AppError::RateLimited { retry_after_secs };
+        return request_error(flavor, StatusCode::TOO_MANY_REQUESTS, &error, request_id);
+    }
     let debug_cache = headers
         .get(DEBUG_CACHE_HEADER)
         .is_some_and(|v| v.as_bytes() == b"1");
-    let mut responses = Vec::with_capacity(requests.len());
+    let mut bodies = Vec::with_capacity(requests.len());
     let mut all_failed_early = true;
-    for mut request in requests {
-        if let Some(p) = &principal {
-            request = loaders::attach(request, &http.app, p.workspace_id).data(p.clone());
-        }
+    for guarded in requests {
         let started = std::time::Instant::now();
-        let ((mut response, operation), cache) =
-            traced(observed(http.schema.execute(request))).await;
-        errors::finalize(&mut response, &request_id);
+        let (mut response, operation, cache) = match guarded {
+            Err(refused) => (*refused, Operation::default(), Trace::default()),
+            Ok(mut request) => {
+                if let Some(p) = &principal {
+                    request = loaders::attach(request, &http.app, p.workspace_id).data(p.clone());
+                }
+                let ((mut response, operation), cache) =
+                    traced(observed(http.schema.execute(request))).await;
+                errors::name_schema_limits(&mut response, &http.app.settings.limits);
+                (response, operation, cache)
+            }
+        };
+        errors::finalize(&mut response, request_id);
         http.app.metrics.graphql_request(
             operation.name.as_deref(),
             operation.kind(),
@@ -150,7 +126,7 @@ async fn execute(
                 .insert("cache".to_owned(), async_graphql::Value::from(label));
         }
         all_failed_early &= failed_before_execution(&response);
-        responses.push(response);
+        bodies.push(response_json(&response));
     }
     let status = if flavor == Flavor::GraphqlResponse && all_failed_early {
         StatusCode::BAD_REQUEST
@@ -158,62 +134,102 @@ async fn execute(
         StatusCode::OK
     };
     let body = if single {
-        BatchResponse::Single(responses.remove(0))
+        bodies.pop().unwrap_or_default()
     } else {
-        BatchResponse::Batch(responses)
+        serde_json::Value::Array(bodies)
     };
-    let mut out = respond(flavor, status, &body);
-    if let Ok(value) = HeaderValue::from_str(&request_id) {
-        out.headers_mut().insert("x-request-id", value);
-    }
-    out
+    respond(flavor, status, &body, request_id)
+}
+
+fn not_acceptable(request_id: &str) -> axum::response::Response {
+    let error = AppError::bad_input(
+        "accept",
+        "this endpoint answers application/graphql-response+json or application/json",
+    );
+    request_error(Flavor::Json, StatusCode::NOT_ACCEPTABLE, &error, request_id)
 }
 
 pub async fn graphql_post(
     State(http): State<HttpState>,
     headers: HeaderMap,
-    body: Bytes,
+    extensions: Extensions,
+    body: Result<Bytes, BytesRejection>,
 ) -> axum::response::Response {
-    let flavor = flavor(&headers);
-    let content_type = headers
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or("");
-    let essence = content_type.split(';').next().unwrap_or("").trim();
-    if !essence.eq_ignore_ascii_case("application/json") {
-        return request_error(
-            flavor,
-            StatusCode::UNSUPPORTED_MEDIA_TYPE,
-            AppError::bad_input("content-type", "POST /graphql takes application/json"),
-        );
+    let request_id = super::respond::request_id(&headers);
+    let Some(flavor) = negotiate(&headers) else {
+        return not_acceptable(&request_id);
+    };
+    let refuse = |status, error: AppError| request_error(flavor, status, &error, &request_id);
+    if !is_json_body(&headers) {
+        let error = AppError::bad_input("content-type", "POST /graphql takes application/json");
+        return refuse(StatusCode::UNSUPPORTED_MEDIA_TYPE, error);
     }
-    let batch: BatchRequest = match serde_json::from_slice(&body) {
-        Ok(b) => b,
-        Err(e) => {
-            return request_error(
-                flavor,
+    let body = match body {
+        Ok(body) => body,
+        Err(rejection) if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE => {
+            let limit = http.app.settings.max_body_bytes;
+            let message =
+                format!("request body over {limit} bytes (limit max_body_bytes = {limit})");
+            return refuse(
+                StatusCode::PAYLOAD_TOO_LARGE,
+                AppError::bad_input("body", message),
+            );
+        }
+        Err(rejection) => {
+            return refuse(
                 StatusCode::BAD_REQUEST,
-                AppError::bad_input("body", format!("not a GraphQL request: {e}")),
+                AppError::bad_input("body", rejection.body_text()),
             );
         }
     };
-    if let BatchRequest::Batch(items) = &batch
-        && (items.len() > MAX_BATCH || items.is_empty())
-    {
-        {
-            return request_error(
-                flavor,
-                StatusCode::BAD_REQUEST,
-                AppError::bad_input(
-                    "batch",
-                    format!(
-                        "1 to {MAX_BATCH} operations per batch (limit max_batch = {MAX_BATCH})"
-                    ),
-                ),
-            );
+    let max = http.app.settings.limits.max_batch_operations;
+    let batch = match parse_batch(&body, max) {
+        Ok(batch) => batch,
+        Err(error) => return refuse(StatusCode::BAD_REQUEST, error),
+    };
+    let guarded = guard_all(&http, batch);
+    execute(
+        &http,
+        &headers,
+        client_ip(&extensions),
+        flavor,
+        guarded,
+        &request_id,
+    )
+    .await
+}
+
+/// A JSON body as one request (an object with a string `query`) or a batch of 1 to `max`.
+fn parse_batch(body: &[u8], max: usize) -> Result<BatchRequest, AppError> {
+    let not_graphql =
+        |why: String| AppError::bad_input("body", format!("not a GraphQL request: {why}"));
+    let value: serde_json::Value =
+        serde_json::from_slice(body).map_err(|e| not_graphql(e.to_string()))?;
+    let one = |value: serde_json::Value| -> Result<Request, AppError> {
+        if !value.get("query").is_some_and(serde_json::Value::is_string) {
+            return Err(AppError::bad_input(
+                "query",
+                "missing; send {\"query\": \"…\"}",
+            ));
         }
+        serde_json::from_value(value).map_err(|e| not_graphql(e.to_string()))
+    };
+    match value {
+        serde_json::Value::Array(items) => {
+            if items.is_empty() || items.len() > max {
+                let message =
+                    format!("1 to {max} operations per batch (limit max_batch_operations = {max})");
+                return Err(AppError::bad_input("batch", message));
+            }
+            Ok(BatchRequest::Batch(
+                items.into_iter().map(one).collect::<Result<_, _>>()?,
+            ))
+        }
+        value @ serde_json::Value::Object(_) => Ok(BatchRequest::Single(one(value)?)),
+        _ => Err(not_graphql(
+            "expected an object or an array of objects".to_owned(),
+        )),
     }
-    execute(&http, &headers, flavor, batch).await
 }
 
 #[derive(Deserialize)]
@@ -228,37 +244,53 @@ pub struct GetParams {
 pub async fn graphql_get(
     State(http): State<HttpState>,
     headers: HeaderMap,
+    extensions: Extensions,
     Query(params): Query<GetParams>,
 ) -> axum::response::Response {
+    let request_id = super::respond::request_id(&headers);
     let Some(query) = params.query else {
-        return Html(GraphiQLSource::build().endpoint("/graphql").finish()).into_response();
+        if wants_html(&headers) {
+            return Html(GraphiQLSource::build().endpoint("/graphql").finish()).into_response();
+        }
+        let flavor = negotiate(&headers).unwrap_or(Flavor::Json);
+        let error = AppError::bad_input("query", "missing; GET /graphql takes ?query=");
+        return request_error(flavor, StatusCode::BAD_REQUEST, &error, &request_id);
     };
-    let flavor = flavor(&headers);
+    let Some(flavor) = negotiate(&headers) else {
+        return not_acceptable(&request_id);
+    };
     let mut request = Request::new(query);
     if let Some(name) = params.operation_name {
         request = request.operation_name(name);
     }
     if let Some(variables) = params.variables {
-        match serde_json::from_str(&variables) {
-            Ok(v) => request = request.variables(async_graphql::Variables::from_json(v)),
-            Err(_) => {
-                return request_error(
-                    flavor,
-                    StatusCode::BAD_REQUEST,
-                    AppError::bad_input("variables", "not a JSON object"),
-                );
+        match serde_json::from_str::<serde_json::Value>(&variables) {
+            Ok(v) if v.is_object() => {
+                request = request.variables(async_graphql::Variables::from_json(v));
+            }
+            _ => {
+                let error = AppError::bad_input("variables", "not a JSON object");
+                return request_error(flavor, StatusCode::BAD_REQUEST, &error, &request_id);
             }
         }
     }
-    if operation_type(&request) == Some(OperationType::Mutation) {
-        let mut out = request_error(
-            flavor,
-            StatusCode::METHOD_NOT_ALLOWED,
-            AppError::bad_input("method", "mutations need POST"),
-        );
+    // A mutation over GET could be triggered by a link or an image: refuse it by type.
+    let guarded = guard(&http, &mut request);
+    if let Ok(Some(OperationType::Mutation)) = guarded {
+        let error = AppError::bad_input("method", "mutations need POST");
+        let mut out = request_error(flavor, StatusCode::METHOD_NOT_ALLOWED, &error, &request_id);
         out.headers_mut()
             .insert(header::ALLOW, HeaderValue::from_static("POST"));
         return out;
     }
-    execute(&http, &headers, flavor, BatchRequest::Single(request)).await
+    let guarded = (vec![guarded.map(|_| request)], true);
+    execute(
+        &http,
+        &headers,
+        client_ip(&extensions),
+        flavor,
+        guarded,
+        &request_id,
+    )
+    .await
 }

@@ -1,15 +1,23 @@
-//! axum only: the router, the GraphQL-over-HTTP handler, credentials, health, metrics.
+//! axum only: the router, the GraphQL-over-HTTP handler, credentials, rate limits, CORS,
+//! health, metrics.
 
 pub mod auth;
+pub mod cors;
 pub mod graphql;
 pub mod health;
 pub mod metrics;
+pub mod negotiate;
+pub mod rate_limit;
+pub mod respond;
 
 use axum::Router;
+use axum::extract::DefaultBodyLimit;
 use axum::routing::get;
+use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::limit::RequestBodyLimitLayer;
 
-use crate::graphql::AppSchema;
+use crate::graphql::document_guard::DocumentLimits;
+use crate::graphql::{AppSchema, document_limits};
 use crate::state::AppState;
 
 /// What the handlers share.
@@ -17,11 +25,14 @@ use crate::state::AppState;
 pub struct HttpState {
     pub app: AppState,
     pub schema: AppSchema,
+    pub document_limits: DocumentLimits,
 }
 
 pub fn router(app: AppState, schema: AppSchema) -> Router {
     let body_limit = app.settings.max_body_bytes;
-    Router::new()
+    let cors = cors::layer(&app.settings.limits.cors_origins);
+    let document_limits = document_limits(&app.settings);
+    let router = Router::new()
         .route(
             "/graphql",
             get(graphql::graphql_get).post(graphql::graphql_post),
@@ -29,6 +40,19 @@ pub fn router(app: AppState, schema: AppSchema) -> Router {
         .route("/healthz", get(health::healthz))
         .route("/readyz", get(health::readyz))
         .route("/metrics", get(metrics::metrics))
+        // RequestBodyLimitLayer refuses a declared Content-Length at once; a chunked body
+        // stops at the limit while being read. axum's own 2 MB default would cut a larger
+        // configured limit short, so it is off.
+        .layer(DefaultBodyLimit::disable())
         .layer(RequestBodyLimitLayer::new(body_limit))
-        .with_state(HttpState { app, schema })
+        .layer(CatchPanicLayer::custom(respond::panic_response));
+    let router = match cors {
+        Some(cors) => router.layer(cors),
+        None => router,
+    };
+    router.with_state(HttpState {
+        app,
+        schema,
+        document_limits,
+    })
 }

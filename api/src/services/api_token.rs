@@ -1,12 +1,17 @@
 //! API tokens of a workspace: mint (the secret is returned once), list, revoke.
 
 use chrono::{DateTime, Utc};
-use sea_orm::{ActiveModelTrait, ConnectionTrait, Set};
+use sea_orm::sea_query::{Condition, Expr};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set,
+};
 
 use entity::api_token;
 
 use crate::auth::Scope;
 use crate::auth::api_token::{display_prefix, generate_secret, hash_secret};
+use crate::auth::token_usage::TokenUsage;
+use crate::db::scope::InWorkspace;
 use crate::error::{AppError, AppResult};
 
 /// A token as stored, and its secret, which is never stored or shown again.
@@ -59,4 +64,82 @@ pub async fn create_api_token<C: ConnectionTrait>(
     .insert(db)
     .await?;
     Ok(MintedToken { token, secret })
+}
+
+/// The scopes stored with a token.
+pub fn scopes_of(token: &api_token::Model) -> Vec<Scope> {
+    token
+        .scopes
+        .split_whitespace()
+        .filter_map(Scope::parse)
+        .collect()
+}
+
+/// Tokens of the workspace, newest first, with `last_used_at` including uses not yet
+/// written to the database.
+pub async fn list_api_tokens<C: ConnectionTrait>(
+    db: &C,
+    workspace_id: i64,
+    usage: &TokenUsage,
+) -> AppResult<Vec<api_token::Model>> {
+    let mut tokens = api_token::Entity::find_in_workspace(workspace_id)
+        .order_by_desc(api_token::Column::CreatedAt)
+        .order_by_desc(api_token::Column::Id)
+        .all(db)
+        .await?;
+    for token in &mut tokens {
+        if let Some(at) = usage.pending(token.id) {
+            token.last_used_at = Some(token.last_used_at.map_or(at, |stored| stored.max(at)));
+        }
+    }
+    Ok(tokens)
+}
+
+/// Revokes a token of the workspace; it is refused from the next request on. Revoking a
+/// revoked token keeps its first revocation time. Another workspace's token: NOT_FOUND.
+pub async fn revoke_api_token<C: ConnectionTrait>(
+    db: &C,
+    workspace_id: i64,
+    id: i64,
+) -> AppResult<api_token::Model> {
+    let token = api_token::Entity::find_in_workspace(workspace_id)
+        .filter(api_token::Column::Id.eq(id))
+        .one(db)
+        .await?
+        .ok_or(AppError::not_found("API token"))?;
+    if token.revoked_at.is_some() {
+        return Ok(token);
+    }
+    let mut active: api_token::ActiveModel = token.into();
+    active.revoked_at = Set(Some(Utc::now()));
+    Ok(active.update(db).await?)
+}
+
+/// Writes the pending `last_used_at` values, one statement per used token (never moving
+/// a value backwards). On failure the values are kept for the next flush.
+pub async fn flush_token_usage<C: ConnectionTrait>(db: &C, usage: &TokenUsage) -> AppResult<usize> {
+    let pending = usage.take();
+    let count = pending.len();
+    let mut entries = pending.iter();
+    while let Some((&id, &at)) = entries.next() {
+        let written = api_token::Entity::update_many()
+            .col_expr(api_token::Column::LastUsedAt, Expr::value(at))
+            .filter(api_token::Column::Id.eq(id))
+            .filter(
+                Condition::any()
+                    .add(api_token::Column::LastUsedAt.is_null())
+                    .add(api_token::Column::LastUsedAt.lt(at)),
+            )
+            .exec(db)
+            .await;
+        if let Err(error) = written {
+            usage.restore(
+                std::iter::once((id, at))
+                    .chain(entries.map(|(&i, &a)| (i, a)))
+                    .collect(),
+            );
+            return Err(error.into());
+        }
+    }
+    Ok(count)
 }

@@ -2,6 +2,7 @@
 //! axum or async-graphql in sight. Every function that touches tenant data takes
 //! the workspace id (from the caller's `Principal`) first.
 
+pub mod access;
 pub mod api_token;
 pub mod attribution;
 pub mod budget;

@@ -2,6 +2,12 @@
 
 use crate::error::{AppError, AppResult};
 
+/// Rows per page when `first` is not given.
+pub const DEFAULT_PAGE_SIZE: i32 = 50;
+
+/// No configured page size may exceed this (`MAX_PAGE_SIZE` is checked against it).
+pub const PAGE_SIZE_CEILING: u32 = 10_000;
+
 /// `first` and an optional keyset position to start after.
 #[derive(Debug, Clone, Copy)]
 pub struct PageRequest<K> {
@@ -12,7 +18,7 @@ pub struct PageRequest<K> {
 impl<K> PageRequest<K> {
     /// Checks `first` against the configured maximum page size.
     pub fn new(first: Option<i32>, after: Option<K>, max: u32) -> AppResult<Self> {
-        let first = first.unwrap_or(50);
+        let first = first.unwrap_or(DEFAULT_PAGE_SIZE);
         if first < 0 || first > i32::try_from(max).unwrap_or(i32::MAX) {
             return Err(AppError::bad_input(
                 "first",

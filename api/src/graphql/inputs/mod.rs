@@ -1,8 +1,10 @@
 //! GraphQL input types and their conversion into service arguments.
 
+pub mod access;
 pub mod catalog;
 pub mod filter;
 
+pub use access::{CreateApiTokenInput, InviteUserInput};
 pub use catalog::{
     CreateCampaignInput, CreateChannelInput, SetBudgetInput, UpdateCampaignInput,
     UpdateChannelInput,

@@ -1,8 +1,9 @@
 //! The Mutation root, merged from one object per domain.
 
+mod access;
 mod catalog;
 
 use async_graphql::MergedObject;
 
 #[derive(MergedObject, Default)]
-pub struct Mutation(catalog::CatalogMutation);
+pub struct Mutation(catalog::CatalogMutation, access::AccessMutation);

@@ -36,7 +36,10 @@ impl CatalogQuery {
     }
 
     /// Campaigns in creation order.
-    #[graphql(guard = "need(Permission::Read)")]
+    #[graphql(
+        guard = "need(Permission::Read)",
+        complexity = "crate::graphql::types::page::connection_complexity(first, child_complexity)"
+    )]
     async fn campaigns(
         &self,
         ctx: &Context<'_>,

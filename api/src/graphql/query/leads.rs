@@ -38,7 +38,10 @@ pub struct LeadsQuery;
 #[Object]
 impl LeadsQuery {
     /// Leads, newest first.
-    #[graphql(guard = "need(Permission::Read)")]
+    #[graphql(
+        guard = "need(Permission::Read)",
+        complexity = "crate::graphql::types::page::connection_complexity(first, child_complexity)"
+    )]
     async fn leads(
         &self,
         ctx: &Context<'_>,
@@ -77,7 +80,10 @@ impl LeadsQuery {
     }
 
     /// Conversions, newest first.
-    #[graphql(guard = "need(Permission::Read)")]
+    #[graphql(
+        guard = "need(Permission::Read)",
+        complexity = "crate::graphql::types::page::connection_complexity(first, child_complexity)"
+    )]
     async fn conversions(
         &self,
         ctx: &Context<'_>,

@@ -1,0 +1,25 @@
+//! Inputs of the access mutations: API tokens and invitations.
+
+use async_graphql::InputObject;
+use chrono::{DateTime, Utc};
+
+use crate::graphql::types::access::{ApiScope, Role};
+
+#[derive(InputObject)]
+pub struct CreateApiTokenInput {
+    /// A name to recognise the token by, 1 to 100 characters.
+    pub name: String,
+    /// At least one scope.
+    pub scopes: Vec<ApiScope>,
+    /// When the token stops working; never, when null.
+    pub expires_at: Option<DateTime<Utc>>,
+}
+
+#[derive(InputObject)]
+pub struct InviteUserInput {
+    pub email: String,
+    /// Defaults to the part of the email before `@`.
+    pub display_name: Option<String>,
+    /// At most the inviter's own role.
+    pub role: Role,
+}

@@ -1,0 +1,109 @@
+//! Sign-in, sessions, members and API tokens.
+
+use async_graphql::{Context, ID, Object, Result};
+
+use crate::auth::{Permission, Scope};
+use crate::graphql::context::ContextExt;
+use crate::graphql::guards::need;
+use crate::graphql::ids::{IdKind, decode_id};
+use crate::graphql::inputs::{CreateApiTokenInput, InviteUserInput};
+use crate::graphql::types::access::Role;
+use crate::graphql::types::{ApiToken, CreatedApiToken, InvitedUser, Member, Session};
+use crate::services::access::{add_member, invite_user, login, logout, refresh_session};
+use crate::services::api_token::{create_api_token, revoke_api_token};
+
+#[derive(Default)]
+pub struct AccessMutation;
+
+#[Object]
+impl AccessMutation {
+    /// Signs in with email and password. Needs no credentials. With several workspaces,
+    /// `workspace` (a slug) picks one; the oldest membership otherwise.
+    async fn login(
+        &self,
+        ctx: &Context<'_>,
+        email: String,
+        password: String,
+        workspace: Option<String>,
+    ) -> Result<Session> {
+        let state = ctx.state();
+        let session = login(
+            &state.db.conn,
+            &state.auth,
+            &email,
+            &password,
+            workspace.as_deref(),
+        )
+        .await?;
+        Ok(Session(session))
+    }
+
+    /// Trades a refresh token for a new session; the token is spent. Presenting a spent
+    /// token again ends every session descended from the same login.
+    async fn refresh_session(&self, ctx: &Context<'_>, refresh_token: String) -> Result<Session> {
+        let state = ctx.state();
+        Ok(Session(
+            refresh_session(&state.db.conn, &state.auth, &refresh_token).await?,
+        ))
+    }
+
+    /// Ends the session the refresh token belongs to. Always true.
+    async fn logout(&self, ctx: &Context<'_>, refresh_token: String) -> Result<bool> {
+        Ok(logout(&ctx.state().db.conn, &refresh_token).await?)
+    }
+
+    /// Creates an API token; its secret is in the answer and nowhere else, ever.
+    #[graphql(guard = "need(Permission::ManageAccess)")]
+    async fn create_api_token(
+        &self,
+        ctx: &Context<'_>,
+        input: CreateApiTokenInput,
+    ) -> Result<CreatedApiToken> {
+        let p = ctx.principal()?;
+        let scopes: Vec<Scope> = input.scopes.into_iter().map(Scope::from).collect();
+        let db = &ctx.state().db.conn;
+        let minted = create_api_token(
+            db,
+            p.workspace_id,
+            &input.name,
+            &scopes,
+            input.expires_at,
+            p.user_id(),
+        )
+        .await?;
+        Ok(CreatedApiToken {
+            token: ApiToken(minted.token),
+            secret: minted.secret,
+        })
+    }
+
+    /// Revokes an API token of the workspace: refused from the next request on.
+    #[graphql(guard = "need(Permission::ManageAccess)")]
+    async fn revoke_api_token(&self, ctx: &Context<'_>, id: ID) -> Result<ApiToken> {
+        let p = ctx.principal()?;
+        let id = decode_id(IdKind::ApiToken, "id", &id)?;
+        Ok(ApiToken(
+            revoke_api_token(&ctx.state().db.conn, p.workspace_id, id).await?,
+        ))
+    }
+
+    /// Creates a user with a one-time password and adds them with `role` (at most the
+    /// caller's own role). CONFLICT when the email already has an account: use addMember.
+    #[graphql(guard = "need(Permission::ManageAccess)")]
+    async fn invite_user(&self, ctx: &Context<'_>, input: InviteUserInput) -> Result<InvitedUser> {
+        let p = ctx.principal()?;
+        let name = input.display_name.unwrap_or_default();
+        let db = &ctx.state().db.conn;
+        let invited = invite_user(db, p, &input.email, &name, input.role.into()).await?;
+        Ok(InvitedUser(invited))
+    }
+
+    /// Adds an existing user, by email, with `role` (at most the caller's own role).
+    #[graphql(guard = "need(Permission::ManageAccess)")]
+    async fn add_member(&self, ctx: &Context<'_>, email: String, role: Role) -> Result<Member> {
+        let p = ctx.principal()?;
+        Ok(Member(
+            add_member(&ctx.state().db.conn, p, &email, role.into()).await?,
+        ))
+    }
+}

@@ -1,0 +1,244 @@
+//! The authorization table: one row per Query and Mutation field, with what it needs,
+//! a document and variables to call it, and what another workspace must see.
+
+use chrono::Utc;
+use leadsource::auth::Permission;
+use serde_json::{Value, json};
+
+/// What a field needs from the caller.
+#[derive(Clone, Copy)]
+pub enum Access {
+    /// The credential is an argument (sign-in and sessions).
+    Public,
+    Needs(Permission),
+}
+
+/// What a principal of another workspace sees when it aims at this workspace.
+#[derive(Clone, Copy)]
+pub enum Cross {
+    /// The field takes an id of this workspace: NOT_FOUND, as for a missing id.
+    NotFound,
+    /// The field takes an id of this workspace and answers null, as for a missing id.
+    Null,
+    /// An input refers to a row of this workspace: BAD_USER_INPUT on that input field, as
+    /// for an id that does not exist.
+    MissingReference(&'static str),
+    /// The field takes no id: it answers the caller's own workspace only.
+    OwnWorkspace,
+}
+
+pub struct Row {
+    pub field: &'static str,
+    pub access: Access,
+    pub document: &'static str,
+    /// Variables for call number `n` of this row (unique names, spare users).
+    pub variables: fn(&Fixture, usize) -> Value,
+    pub cross: Cross,
+}
+
+/// Workspace A's data and credentials that the table aims at.
+pub struct Fixture {
+    pub channel: String,
+    pub campaign: String,
+    pub lead: String,
+    pub token_id: String,
+    pub admin_email: String,
+    pub admin_password: String,
+    pub spare_emails: Vec<String>,
+}
+
+fn none(_: &Fixture, _: usize) -> Value {
+    json!({})
+}
+
+const fn row(
+    field: &'static str,
+    access: Access,
+    document: &'static str,
+    variables: fn(&Fixture, usize) -> Value,
+    cross: Cross,
+) -> Row {
+    Row {
+        field,
+        access,
+        document,
+        variables,
+        cross,
+    }
+}
+
+pub fn table() -> Vec<Row> {
+    use Access::{Needs, Public};
+    use Cross::{MissingReference, NotFound, Null, OwnWorkspace};
+    use Permission::{ManageAccess, ManageCatalog, Read, ViewSelf};
+    vec![
+        row(
+            "viewer",
+            Needs(ViewSelf),
+            "{ viewer { kind workspace { id slug } } }",
+            none,
+            OwnWorkspace,
+        ),
+        row(
+            "workspace",
+            Needs(Read),
+            "{ workspace { id name slug } }",
+            none,
+            OwnWorkspace,
+        ),
+        row(
+            "channels",
+            Needs(Read),
+            "{ channels { id name } }",
+            none,
+            OwnWorkspace,
+        ),
+        row(
+            "campaigns",
+            Needs(Read),
+            "{ campaigns { totalCount edges { node { id name } } } }",
+            none,
+            OwnWorkspace,
+        ),
+        row(
+            "campaign",
+            Needs(Read),
+            "query($id: ID!) { campaign(id: $id) { id name } }",
+            |f, _| json!({ "id": f.campaign }),
+            Null,
+        ),
+        row(
+            "budgets",
+            Needs(Read),
+            "{ budgets { id amount campaign { name } } }",
+            none,
+            OwnWorkspace,
+        ),
+        row(
+            "leads",
+            Needs(Read),
+            "{ leads { totalCount edges { node { id email } } } }",
+            none,
+            OwnWorkspace,
+        ),
+        row(
+            "lead",
+            Needs(Read),
+            "query($id: ID!) { lead(id: $id) { id email } }",
+            |f, _| json!({ "id": f.lead }),
+            Null,
+        ),
+        row(
+            "conversions",
+            Needs(Read),
+            "{ conversions { totalCount edges { node { id externalId } } } }",
+            none,
+            OwnWorkspace,
+        ),
+        row(
+            "members",
+            Needs(ManageAccess),
+            "{ members { user { email } role } }",
+            none,
+            OwnWorkspace,
+        ),
+        row(
+            "apiTokens",
+            Needs(ManageAccess),
+            "{ apiTokens { id name prefix } }",
+            none,
+            OwnWorkspace,
+        ),
+        row(
+            "login",
+            Public,
+            "mutation($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }",
+            |f, _| json!({ "e": f.admin_email, "p": f.admin_password }),
+            OwnWorkspace,
+        ),
+        row(
+            "refreshSession",
+            Public,
+            "mutation($t: String!) { refreshSession(refreshToken: $t) { accessToken } }",
+            |_, _| json!({ "t": "lsr_unknown" }),
+            OwnWorkspace,
+        ),
+        row(
+            "logout",
+            Public,
+            "mutation($t: String!) { logout(refreshToken: $t) }",
+            |_, _| json!({ "t": "lsr_unknown" }),
+            OwnWorkspace,
+        ),
+        row(
+            "createChannel",
+            Needs(ManageCatalog),
+            "mutation($n: String!) { createChannel(input: { name: $n }) { id name } }",
+            |_, n| json!({ "n": format!("made-{n}") }),
+            OwnWorkspace,
+        ),
+        row(
+            "updateChannel",
+            Needs(ManageCatalog),
+            "mutation($id: ID!) { updateChannel(id: $id, input: { name: \"taken over\" }) { id } }",
+            |f, _| json!({ "id": f.channel }),
+            NotFound,
+        ),
+        row(
+            "createCampaign",
+            Needs(ManageCatalog),
+            "mutation($c: ID!, $n: String!) { createCampaign(input: { channelId: $c, name: $n }) { id } }",
+            |f, n| json!({ "c": f.channel, "n": format!("made-{n}") }),
+            MissingReference("channelId"),
+        ),
+        row(
+            "updateCampaign",
+            Needs(ManageCatalog),
+            "mutation($id: ID!) { updateCampaign(id: $id, input: { name: \"taken over\" }) { id } }",
+            |f, _| json!({ "id": f.campaign }),
+            NotFound,
+        ),
+        row(
+            "archiveCampaign",
+            Needs(ManageCatalog),
+            "mutation($id: ID!) { archiveCampaign(id: $id) { id } }",
+            |f, _| json!({ "id": f.campaign }),
+            NotFound,
+        ),
+        row(
+            "setBudget",
+            Needs(ManageCatalog),
+            "mutation($c: ID!) { setBudget(input: { campaignId: $c, periodStart: \"2026-01-01\", periodEnd: \"2026-01-31\", amount: \"1.00\" }) { id } }",
+            |f, _| json!({ "c": f.campaign }),
+            MissingReference("campaignId"),
+        ),
+        row(
+            "createApiToken",
+            Needs(ManageAccess),
+            "mutation { createApiToken(input: { name: \"made\", scopes: [REPORTS_READ] }) { secret } }",
+            none,
+            OwnWorkspace,
+        ),
+        row(
+            "revokeApiToken",
+            Needs(ManageAccess),
+            "mutation($id: ID!) { revokeApiToken(id: $id) { revokedAt } }",
+            |f, _| json!({ "id": f.token_id }),
+            NotFound,
+        ),
+        row(
+            "inviteUser",
+            Needs(ManageAccess),
+            "mutation($e: String!) { inviteUser(input: { email: $e, role: VIEWER }) { member { role } } }",
+            |_, n| json!({ "e": format!("invited-{n}-{}@example.com", Utc::now().timestamp_micros()) }),
+            OwnWorkspace,
+        ),
+        row(
+            "addMember",
+            Needs(ManageAccess),
+            "mutation($e: String!) { addMember(email: $e, role: VIEWER) { role } }",
+            |f, n| json!({ "e": f.spare_emails[n] }),
+            OwnWorkspace,
+        ),
+    ]
+}
