@@ -30,6 +30,7 @@ pub async fn run(cli: Cli) -> Result<(), StartupError> {
             demo::load(&state, &args.workspace, &args.scale, true).await?;
             Ok(())
         }
+        Command::Import(args) => import(args).await,
         Command::CreateUser(args) => create_user(cli.settings, args).await,
     }
 }
@@ -99,4 +100,20 @@ async fn create_user(
         args.workspace
     );
     Ok(())
+}
+
+/// Streams the file to the server; any line not stored makes the command fail.
+async fn import(args: crate::config::ImportArgs) -> Result<(), StartupError> {
+    let report = crate::import::run(&args)
+        .await
+        .map_err(|e| StartupError::Other(format!("import: {e}")))?;
+    println!("{}", report.summary());
+    if report.succeeded() {
+        Ok(())
+    } else {
+        Err(StartupError::Other(format!(
+            "import of {} did not store every line",
+            args.file.display()
+        )))
+    }
 }

@@ -27,6 +27,37 @@ pub enum Command {
     ExportSchema,
     /// Create a user (and the workspace, if new) with a role in it.
     CreateUser(CreateUserArgs),
+    /// Send a CSV file of spend, leads or conversions to a Leadsource server, in batches.
+    Import(ImportArgs),
+}
+
+/// What an import file holds; each kind has its documented CSV columns (README, "Ingestion").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ImportKind {
+    Spend,
+    Leads,
+    Conversions,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct ImportArgs {
+    /// What the file holds.
+    #[arg(value_enum)]
+    pub kind: ImportKind,
+    /// The CSV file; its first line names the columns.
+    pub file: PathBuf,
+    /// The server, e.g. http://127.0.0.1:8000 (`/graphql` is added when missing).
+    #[arg(long, env = "LEADSOURCE_URL")]
+    pub url: String,
+    /// An API token with spend:write, leads:write or conversions:write.
+    #[arg(long, env = "LEADSOURCE_TOKEN", hide_env_values = true)]
+    pub token: String,
+    /// Rows per API call (at most the server's MAX_BATCH_ROWS).
+    #[arg(long, default_value_t = 1000, value_parser = clap::value_parser!(u32).range(1..=100_000))]
+    pub batch_size: u32,
+    /// Keep sending the next batches after a batch with bad rows (that batch is never written).
+    #[arg(long)]
+    pub continue_on_error: bool,
 }
 
 #[derive(Debug, Default, Args)]
@@ -89,7 +120,7 @@ pub struct Settings {
     #[arg(long, env = "LOG_FORMAT", global = true, default_value = "text")]
     pub log_format: String,
     /// Largest accepted request body in bytes (413 past it).
-    #[arg(long, env = "MAX_BODY_BYTES", global = true, default_value_t = 2 * 1024 * 1024)]
+    #[arg(long, env = "MAX_BODY_BYTES", global = true, default_value_t = 8 * 1024 * 1024)]
     pub max_body_bytes: usize,
     /// Largest `first` on a connection.
     #[arg(long, env = "MAX_PAGE_SIZE", global = true, default_value_t = 500,

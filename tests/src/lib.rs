@@ -237,6 +237,29 @@ impl TestApp {
     }
 }
 
+pub mod facts;
+
+impl TestApp {
+    /// A server over a fresh SQLite file, whatever `TEST_DATABASE_URL` says.
+    pub async fn spawn_sqlite() -> Self {
+        let path = std::env::temp_dir().join(format!("leadsource-test-{}.db", random_suffix()));
+        Self::spawn_with(test_settings(&format!("sqlite://{}", path.display()))).await
+    }
+
+    /// A server over a fresh PostgreSQL database when `TEST_DATABASE_URL` is set.
+    pub async fn spawn_postgres() -> Option<Self> {
+        let admin = std::env::var("TEST_DATABASE_URL")
+            .ok()
+            .filter(|u| !u.is_empty())?;
+        if !admin.starts_with("postgres") {
+            return None;
+        }
+        Some(Self::spawn().await)
+    }
+}
+
+pub mod scenario;
+
 /// A user made for a test, with the password to sign in.
 #[derive(Debug, Clone)]
 pub struct TestUser {
@@ -318,6 +341,120 @@ impl TestApp {
         (status, headers, resp.text().await.unwrap_or_default())
     }
 }
+// ---- Helpers for the ingestion tests ----
+
+impl GqlResponse {
+    /// The `(index, field)` of each bad row in `extensions.rows` of the first error.
+    pub fn bad_rows(&self) -> Vec<(u64, String)> {
+        self.body["errors"][0]["extensions"]["rows"]
+            .as_array()
+            .map(|rows| {
+                rows.iter()
+                    .map(|r| {
+                        (
+                            r["index"].as_u64().unwrap_or(u64::MAX),
+                            r["field"].as_str().unwrap_or_default().to_owned(),
+                        )
+                    })
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+}
+
+impl TestApp {
+    /// Creates a campaign on the default channel of `kind` (e.g. PAID_SEARCH); returns its id.
+    pub async fn campaign(&self, token: &str, name: &str, utm: Option<&str>, kind: &str) -> String {
+        let channels = self
+            .gql(Some(token), "{ channels { id kind } }", json!({}))
+            .await
+            .ok();
+        let channel = channels
+            .data("channels")
+            .as_array()
+            .and_then(|cs| cs.iter().find(|c| c["kind"] == kind))
+            .map(|c| c["id"].clone())
+            .unwrap_or_else(|| panic!("no default channel of kind {kind}"));
+        let resp = self
+            .gql(
+                Some(token),
+                "mutation($input: CreateCampaignInput!) { createCampaign(input: $input) { id } }",
+                json!({ "input": { "channelId": channel, "name": name, "utmCampaign": utm } }),
+            )
+            .await
+            .ok();
+        resp.data("createCampaign/id")
+            .as_str()
+            .unwrap_or_default()
+            .to_owned()
+    }
+
+    /// The workspace's data generation, read from the database.
+    pub async fn generation(&self, workspace_id: i64) -> i64 {
+        self.scalar(&format!(
+            "SELECT data_generation AS n FROM workspace WHERE id = {workspace_id}"
+        ))
+        .await
+    }
+
+    /// Rows of `table` in the workspace.
+    pub async fn count(&self, table: &str, workspace_id: i64) -> i64 {
+        self.scalar(&format!(
+            "SELECT COUNT(*) AS n FROM {table} WHERE workspace_id = {workspace_id}"
+        ))
+        .await
+    }
+
+    /// The integer column `n` of the first row of `sql`.
+    pub async fn scalar(&self, sql: &str) -> i64 {
+        use sea_orm::ConnectionTrait;
+        let db = &self.state.db.conn;
+        let stmt = sea_orm::Statement::from_string(db.get_database_backend(), sql.to_owned());
+        let row = db
+            .query_one_raw(stmt)
+            .await
+            .unwrap_or_else(|e| panic!("{sql}: {e}"))
+            .unwrap_or_else(|| panic!("{sql}: no row"));
+        row.try_get::<i64>("", "n")
+            .unwrap_or_else(|e| panic!("{sql}: {e}"))
+    }
+
+    /// Every row of `sql` as `(text, integer)` pairs from the columns `k` and `v`.
+    pub async fn pairs(&self, sql: &str) -> Vec<(String, i64)> {
+        use sea_orm::ConnectionTrait;
+        let db = &self.state.db.conn;
+        let stmt = sea_orm::Statement::from_string(db.get_database_backend(), sql.to_owned());
+        db.query_all_raw(stmt)
+            .await
+            .unwrap_or_else(|e| panic!("{sql}: {e}"))
+            .into_iter()
+            .map(|row| {
+                (
+                    row.try_get::<String>("", "k")
+                        .unwrap_or_else(|e| panic!("{sql}: {e}")),
+                    row.try_get::<i64>("", "v")
+                        .unwrap_or_else(|e| panic!("{sql}: {e}")),
+                )
+            })
+            .collect()
+    }
+}
+
+/// Today in the test workspaces' time zone (Europe/Paris).
+pub fn today() -> chrono::NaiveDate {
+    chrono::Utc::now()
+        .with_timezone(&chrono_tz::Europe::Paris)
+        .date_naive()
+}
+
+/// The local day `n` days before today (negative: after), as "YYYY-MM-DD".
+pub fn day(n: i64) -> String {
+    (today() - chrono::Duration::days(n))
+        .format("%Y-%m-%d")
+        .to_string()
+}
+
+pub mod budget;
 
 /// `/metrics` and requests with extra headers.
 impl TestApp {

@@ -93,6 +93,7 @@ async fn seed(app: &TestApp, token: &str) -> Fixture {
         channel,
         campaign,
         lead: lead.0,
+        lead_external_id: "A-SECRET-lead".to_owned(),
         token_id,
         admin_email: admin.email,
         admin_password: admin.password,
@@ -291,6 +292,21 @@ async fn every_field_refuses_anonymous_weaker_and_foreign_callers() {
                         resp.error_field(),
                         Some(field),
                         "{} as {who}: {}",
+                        row.field,
+                        resp.body
+                    );
+                }
+                Cross::MissingRowReference(field) => {
+                    assert_eq!(
+                        resp.error_code(),
+                        Some("BAD_USER_INPUT"),
+                        "{} as {who}: {}",
+                        row.field,
+                        resp.body
+                    );
+                    assert!(
+                        resp.bad_rows().iter().any(|(_, f)| f == field),
+                        "{} as {who}: no bad row on {field}: {}",
                         row.field,
                         resp.body
                     );

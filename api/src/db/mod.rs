@@ -1,5 +1,6 @@
 //! Database access beyond single sea-orm calls: connecting, migrating, scoping, analytics SQL.
 
+pub mod analytics;
 pub mod connect;
 pub mod scope;
 

@@ -23,6 +23,9 @@ pub enum Cross {
     /// An input refers to a row of this workspace: BAD_USER_INPUT on that input field, as
     /// for an id that does not exist.
     MissingReference(&'static str),
+    /// A bulk row refers to a row of this workspace: BAD_USER_INPUT listing that row's
+    /// field in `extensions.rows`, as for a reference that does not exist.
+    MissingRowReference(&'static str),
     /// The field takes no id: it answers the caller's own workspace only.
     OwnWorkspace,
 }
@@ -41,6 +44,8 @@ pub struct Fixture {
     pub channel: String,
     pub campaign: String,
     pub lead: String,
+    /// The lead's external id: bulk writes name leads by it.
+    pub lead_external_id: String,
     pub token_id: String,
     pub admin_email: String,
     pub admin_password: String,
@@ -69,8 +74,10 @@ const fn row(
 
 pub fn table() -> Vec<Row> {
     use Access::{Needs, Public};
-    use Cross::{MissingReference, NotFound, Null, OwnWorkspace};
-    use Permission::{ManageAccess, ManageCatalog, Read, ViewSelf};
+    use Cross::{MissingReference, MissingRowReference, NotFound, Null, OwnWorkspace};
+    use Permission::{
+        ManageAccess, ManageCatalog, Read, ViewSelf, WriteConversions, WriteLeads, WriteSpend,
+    };
     vec![
         row(
             "viewer",
@@ -238,6 +245,83 @@ pub fn table() -> Vec<Row> {
             Needs(ManageAccess),
             "mutation($e: String!) { addMember(email: $e, role: VIEWER) { role } }",
             |f, n| json!({ "e": f.spare_emails[n] }),
+            OwnWorkspace,
+        ),
+        row(
+            "recordSpend",
+            Needs(WriteSpend),
+            "mutation($c: ID!) { recordSpend(entries: [{ campaignId: $c, date: \"2026-01-01\", amount: \"1.00\" }]) { inserted updated } }",
+            |f, _| json!({ "c": f.campaign }),
+            MissingRowReference("campaignId"),
+        ),
+        row(
+            "captureLead",
+            Needs(WriteLeads),
+            "mutation($x: String!) { captureLead(input: { externalId: $x, utmSource: \"google\", utmMedium: \"cpc\" }) { id } }",
+            |_, n| json!({ "x": format!("made-lead-{n}") }),
+            OwnWorkspace,
+        ),
+        row(
+            "captureLeads",
+            Needs(WriteLeads),
+            "mutation($x: String!) { captureLeads(inputs: [{ externalId: $x }]) { created updated } }",
+            |_, n| json!({ "x": format!("made-leads-{n}") }),
+            OwnWorkspace,
+        ),
+        row(
+            "recordTouchpoints",
+            Needs(WriteLeads),
+            "mutation($l: String!) { recordTouchpoints(inputs: [{ leadExternalId: $l, utmSource: \"newsletter\", utmMedium: \"email\" }]) { recorded } }",
+            |f, _| json!({ "l": f.lead_external_id }),
+            MissingRowReference("leadExternalId"),
+        ),
+        row(
+            "recordConversions",
+            Needs(WriteConversions),
+            "mutation($l: String!, $x: String!) { recordConversions(inputs: [{ leadExternalId: $l, externalId: $x, kind: \"signup\" }]) { recorded } }",
+            |f, n| json!({ "l": f.lead_external_id, "x": format!("made-conversion-{n}") }),
+            MissingRowReference("leadExternalId"),
+        ),
+        row(
+            "performance",
+            Needs(Read),
+            "{ performance(range: { from: \"2026-01-01\", to: \"2026-01-31\" }) { totals { leads } } }",
+            none,
+            OwnWorkspace,
+        ),
+        row(
+            "attribution",
+            Needs(Read),
+            "{ attribution(range: { from: \"2026-01-01\", to: \"2026-01-31\" }, model: LINEAR) { conversions revenue } }",
+            none,
+            OwnWorkspace,
+        ),
+        row(
+            "attributionComparison",
+            Needs(Read),
+            "{ attributionComparison(range: { from: \"2026-01-01\", to: \"2026-01-31\" }, models: [FIRST_TOUCH, MARKOV]) { conversions } }",
+            none,
+            OwnWorkspace,
+        ),
+        row(
+            "budgetPacing",
+            Needs(Read),
+            "{ budgetPacing(range: { from: \"2026-01-01\", to: \"2026-01-31\" }) { planned spentToDate status } }",
+            none,
+            OwnWorkspace,
+        ),
+        row(
+            "explainChannel",
+            Needs(Read),
+            "{ explainChannel(input: { utmSource: \"google\", utmMedium: \"cpc\" }) { kind ruleId } }",
+            none,
+            OwnWorkspace,
+        ),
+        row(
+            "budgetSuggestions",
+            Needs(Read),
+            "{ budgetSuggestions(range: { from: \"2026-01-01\", to: \"2026-01-31\" }) { totalBudget totalSuggested } }",
+            none,
             OwnWorkspace,
         ),
     ]

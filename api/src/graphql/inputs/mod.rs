@@ -1,8 +1,11 @@
 //! GraphQL input types and their conversion into service arguments.
 
 pub mod access;
+pub mod budget;
 pub mod catalog;
 pub mod filter;
+pub mod ingest;
+pub mod report;
 
 pub use access::{CreateApiTokenInput, InviteUserInput};
 pub use catalog::{
@@ -10,3 +13,4 @@ pub use catalog::{
     UpdateChannelInput,
 };
 pub use filter::{BudgetFilterInput, CampaignFilterInput, ConversionFilterInput, LeadFilterInput};
+pub use ingest::{ConversionInput, LeadInput, SpendInput, TouchpointInput};

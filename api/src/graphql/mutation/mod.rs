@@ -2,8 +2,13 @@
 
 mod access;
 mod catalog;
+mod ingest;
 
 use async_graphql::MergedObject;
 
 #[derive(MergedObject, Default)]
-pub struct Mutation(catalog::CatalogMutation, access::AccessMutation);
+pub struct Mutation(
+    catalog::CatalogMutation,
+    access::AccessMutation,
+    ingest::IngestMutation,
+);

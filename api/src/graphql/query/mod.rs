@@ -1,8 +1,10 @@
 //! The Query root, merged from one object per domain.
 
 mod access;
+mod budget;
 mod catalog;
 mod leads;
+mod report;
 
 use async_graphql::MergedObject;
 
@@ -10,5 +12,7 @@ use async_graphql::MergedObject;
 pub struct Query(
     catalog::CatalogQuery,
     leads::LeadsQuery,
+    report::ReportQuery,
     access::AccessQuery,
+    budget::BudgetQuery,
 );

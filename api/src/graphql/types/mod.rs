@@ -1,11 +1,19 @@
 //! GraphQL output types, built from entity models; secrets never reach these.
 
 pub mod access;
+pub mod attribution;
+pub mod budget;
+pub mod budget_plan;
 pub mod catalog;
 pub mod enums;
+pub mod ingest;
 pub mod lead;
+pub mod pacing;
 pub mod page;
+pub mod performance;
+pub mod report_enums;
 
 pub use access::{ApiToken, CreatedApiToken, InvitedUser, Member, Session, User, Viewer};
 pub use catalog::{Budget, Campaign, Channel, Workspace};
+pub use ingest::{CaptureLeadsResult, ConversionsResult, SpendResult, TouchpointsResult};
 pub use lead::{Conversion, Lead, Touchpoint};

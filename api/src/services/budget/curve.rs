@@ -51,6 +51,21 @@ pub enum FitRejection {
     NoRevenue,
     #[error("the weekly data do not support a response curve")]
     Degenerate,
+    /// Credited by a multi-touch model, but none of its own leads brought revenue: its
+    /// weekly response to spend (read from the revenue of the leads it sourced) is unknown.
+    #[error(
+        "its own leads brought no revenue in the range, so its response to spend cannot be measured"
+    )]
+    NoSourcedRevenue,
+    /// Too many weeks with spend but no revenue for a power law, which is fitted in log space
+    /// on the weeks with revenue only and would overstate the level.
+    #[error(
+        "revenue in only {with_revenue} of the {with_spend} weeks it spent in: too sparse for a power law (a HILL curve counts the empty weeks)"
+    )]
+    SparseRevenue {
+        with_revenue: usize,
+        with_spend: usize,
+    },
 }
 
 impl CurveFit {

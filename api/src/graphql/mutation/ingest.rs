@@ -1,0 +1,97 @@
+//! Ingestion mutations for scripts and partners: spend, leads, touchpoints, conversions.
+//! Each call is all-or-nothing; a refusal lists every bad row in `extensions.rows`.
+
+use async_graphql::{Context, Object, Result};
+
+use crate::auth::Permission;
+use crate::graphql::context::ContextExt;
+use crate::graphql::guards::need;
+use crate::graphql::inputs::{ConversionInput, LeadInput, SpendInput, TouchpointInput};
+use crate::graphql::types::{
+    CaptureLeadsResult, ConversionsResult, Lead, SpendResult, TouchpointsResult,
+};
+use crate::services::ingest::{conversion, lead, spend, touchpoint};
+
+#[derive(Default)]
+pub struct IngestMutation;
+
+#[Object]
+impl IngestMutation {
+    /// Upserts spend per (campaign, day): a day sent again replaces the stored one.
+    #[graphql(guard = "need(Permission::WriteSpend)")]
+    async fn record_spend(
+        &self,
+        ctx: &Context<'_>,
+        entries: Vec<SpendInput>,
+    ) -> Result<SpendResult> {
+        let p = ctx.principal()?;
+        let state = ctx.state();
+        let entries = entries.into_iter().map(Into::into).collect();
+        let max = state.settings.max_batch_rows;
+        Ok(
+            spend::record_spend(&state.db.conn, p.workspace_id, entries, max)
+                .await?
+                .into(),
+        )
+    }
+
+    /// Captures one lead, idempotent on externalId; answers the lead as stored.
+    #[graphql(guard = "need(Permission::WriteLeads)")]
+    async fn capture_lead(&self, ctx: &Context<'_>, input: LeadInput) -> Result<Lead> {
+        let p = ctx.principal()?;
+        let captured =
+            lead::capture_lead(&ctx.state().db.conn, p.workspace_id, input.into()).await?;
+        Ok(Lead(captured))
+    }
+
+    /// Captures many leads at once, idempotent on externalId.
+    #[graphql(guard = "need(Permission::WriteLeads)")]
+    async fn capture_leads(
+        &self,
+        ctx: &Context<'_>,
+        inputs: Vec<LeadInput>,
+    ) -> Result<CaptureLeadsResult> {
+        let p = ctx.principal()?;
+        let state = ctx.state();
+        let inputs = inputs.into_iter().map(Into::into).collect();
+        let max = state.settings.max_batch_rows;
+        let outcome = lead::capture_leads(&state.db.conn, p.workspace_id, inputs, max).await?;
+        Ok(CaptureLeadsResult(outcome))
+    }
+
+    /// Records touchpoints of known leads, idempotent on eventId.
+    #[graphql(guard = "need(Permission::WriteLeads)")]
+    async fn record_touchpoints(
+        &self,
+        ctx: &Context<'_>,
+        inputs: Vec<TouchpointInput>,
+    ) -> Result<TouchpointsResult> {
+        let p = ctx.principal()?;
+        let state = ctx.state();
+        let inputs = inputs.into_iter().map(Into::into).collect();
+        let max = state.settings.max_batch_rows;
+        Ok(
+            touchpoint::record_touchpoints(&state.db.conn, p.workspace_id, inputs, max)
+                .await?
+                .into(),
+        )
+    }
+
+    /// Records conversions of known leads, idempotent on externalId; a purchase makes its lead a CUSTOMER.
+    #[graphql(guard = "need(Permission::WriteConversions)")]
+    async fn record_conversions(
+        &self,
+        ctx: &Context<'_>,
+        inputs: Vec<ConversionInput>,
+    ) -> Result<ConversionsResult> {
+        let p = ctx.principal()?;
+        let state = ctx.state();
+        let inputs = inputs.into_iter().map(Into::into).collect();
+        let max = state.settings.max_batch_rows;
+        Ok(
+            conversion::record_conversions(&state.db.conn, p.workspace_id, inputs, max)
+                .await?
+                .into(),
+        )
+    }
+}

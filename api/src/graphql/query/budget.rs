@@ -1,0 +1,60 @@
+//! Budget queries: reallocation suggestions (DESIGN §5). Pacing is `budgetPacing` in report.rs.
+
+use async_graphql::{Context, Object, Result};
+use rust_decimal::Decimal;
+
+use crate::auth::Permission;
+use crate::graphql::context::ContextExt;
+use crate::graphql::guards::need;
+use crate::graphql::inputs::budget::ChannelConstraintInput;
+use crate::graphql::inputs::report::DateRangeInput;
+use crate::graphql::types::budget::{PlanLevel, ResponseCurve};
+use crate::graphql::types::budget_plan::BudgetPlan;
+use crate::graphql::types::report_enums::AttributionModel;
+use crate::services::budget_plan::{self, DEFAULT_MAX_CHANGE_PCT, PlanArgs};
+
+#[derive(Default)]
+pub struct BudgetQuery;
+
+#[Object]
+impl BudgetQuery {
+    /// Where the money of a period as long as `range` should go. Per paid channel with spend
+    /// in the range (or per campaign of one, at the CAMPAIGN level), a diminishing-returns
+    /// curve is fitted to its weekly (spend, attributed revenue) points; `totalBudget`
+    /// (default: the current spend of the range) is then split so that marginal ROI is equal
+    /// across the channels not held by a bound, within each constraint and ±`maxChangePct`
+    /// percent of each current spend. Suggestions add up to `totalBudget` to the cent. A
+    /// channel with fewer than 8 usable weekly points, or whose spend never varied, keeps its
+    /// spend and says why. Weekly points take their shape from the revenue of the leads the
+    /// channel sourced and their level from `attribution`'s credit over the range.
+    #[graphql(guard = "need(Permission::Read)")]
+    #[expect(
+        clippy::too_many_arguments,
+        reason = "the query's arguments, as declared"
+    )]
+    async fn budget_suggestions(
+        &self,
+        ctx: &Context<'_>,
+        range: DateRangeInput,
+        total_budget: Option<Decimal>,
+        #[graphql(default_with = "AttributionModel::Markov")] attribution: AttributionModel,
+        constraints: Option<Vec<ChannelConstraintInput>>,
+        #[graphql(default_with = "f64::from(DEFAULT_MAX_CHANGE_PCT)")] max_change_pct: f64,
+        #[graphql(default)] level: PlanLevel,
+        #[graphql(default)] curve: ResponseCurve,
+    ) -> Result<BudgetPlan> {
+        let p = ctx.principal()?;
+        let constraints = ChannelConstraintInput::all_into_service(constraints, level.into())?;
+        let args = PlanArgs::new(
+            range.into_service("range")?,
+            total_budget,
+            attribution.into(),
+            constraints,
+            Some(max_change_pct),
+            level.into(),
+            curve.into(),
+        )?;
+        let plan = budget_plan::budget_suggestions(&ctx.state().db.conn, p.workspace_id, &args);
+        Ok(BudgetPlan(plan.await?))
+    }
+}

@@ -1,0 +1,124 @@
+//! Report queries: performance, attribution, model comparison, budget pacing, explanation.
+
+use async_graphql::{Context, Object, Result};
+
+use crate::auth::Permission;
+use crate::graphql::context::ContextExt;
+use crate::graphql::guards::need;
+use crate::graphql::inputs::report::{
+    AttributionOptionsInput, DateRangeInput, PerformanceFilterInput, TouchInput,
+};
+use crate::graphql::scalars::Date;
+use crate::graphql::types::attribution::{AttributionComparison, AttributionReport};
+use crate::graphql::types::pacing::{BudgetPacing, ChannelExplanation};
+use crate::graphql::types::performance::PerformanceReport;
+use crate::graphql::types::report_enums::{AttributionModel, Dimension, Granularity};
+use crate::services::attribution::Model;
+use crate::services::report::{self, AttributionArgs, ComparisonArgs, PacingArgs, PerformanceArgs};
+
+#[derive(Default)]
+pub struct ReportQuery;
+
+#[Object]
+impl ReportQuery {
+    /// Leads, conversions, revenue, spend, ROI, ROAS, CPL, CAC and conversion rate per
+    /// dimension value over `range`, with totals; a time series with `granularity`; the
+    /// same for `compareTo` with the change. Conversions and revenue are credited by
+    /// `attribution` (tuned by `options`).
+    #[graphql(guard = "need(Permission::Read)")]
+    #[expect(
+        clippy::too_many_arguments,
+        reason = "the query's arguments, as declared"
+    )]
+    async fn performance(
+        &self,
+        ctx: &Context<'_>,
+        range: DateRangeInput,
+        #[graphql(default)] dimension: Dimension,
+        #[graphql(default)] attribution: AttributionModel,
+        granularity: Option<Granularity>,
+        compare_to: Option<DateRangeInput>,
+        filter: Option<PerformanceFilterInput>,
+        options: Option<AttributionOptionsInput>,
+    ) -> Result<PerformanceReport> {
+        let p = ctx.principal()?;
+        let args = PerformanceArgs::new(
+            range.into_service("range")?,
+            dimension.into(),
+            attribution.into(),
+            options.unwrap_or_default().into_service()?,
+            granularity.map(Into::into),
+            compare_to
+                .map(|r| r.into_service("compareTo"))
+                .transpose()?,
+            filter.unwrap_or_default().into_service(dimension.into())?,
+        )?;
+        let report = report::performance(&ctx.state().db.conn, p.workspace_id, &args).await?;
+        Ok(PerformanceReport(report))
+    }
+
+    /// Credited conversions, revenue and share per channel (and per campaign for the
+    /// rule-based models) of one attribution model over `range`.
+    #[graphql(guard = "need(Permission::Read)")]
+    async fn attribution(
+        &self,
+        ctx: &Context<'_>,
+        range: DateRangeInput,
+        model: AttributionModel,
+        options: Option<AttributionOptionsInput>,
+    ) -> Result<AttributionReport> {
+        let p = ctx.principal()?;
+        let settings = options.unwrap_or_default().into_service()?;
+        let args = AttributionArgs::new(range.into_service("range")?, model.into(), settings);
+        let report = report::attribution(&ctx.state().db.conn, p.workspace_id, &args).await?;
+        Ok(AttributionReport(report))
+    }
+
+    /// Channel credits of several models side by side, with the spread (min, max) per channel.
+    #[graphql(guard = "need(Permission::Read)")]
+    async fn attribution_comparison(
+        &self,
+        ctx: &Context<'_>,
+        range: DateRangeInput,
+        models: Vec<AttributionModel>,
+        options: Option<AttributionOptionsInput>,
+    ) -> Result<AttributionComparison> {
+        let p = ctx.principal()?;
+        let models: Vec<Model> = models.into_iter().map(Into::into).collect();
+        let settings = options.unwrap_or_default().into_service()?;
+        let args = ComparisonArgs::new(range.into_service("range")?, &models, settings)?;
+        let report = report::attribution_comparison(&ctx.state().db.conn, p.workspace_id, &args);
+        Ok(AttributionComparison(report.await?))
+    }
+
+    /// Budget periods overlapping `range`: planned, spent to date, projected at the period
+    /// end at the current run rate, and status. `asOf` defaults to today (workspace time zone).
+    #[graphql(guard = "need(Permission::Read)")]
+    async fn budget_pacing(
+        &self,
+        ctx: &Context<'_>,
+        range: DateRangeInput,
+        as_of: Option<Date>,
+    ) -> Result<Vec<BudgetPacing>> {
+        let p = ctx.principal()?;
+        let db = &ctx.state().db.conn;
+        let range = range.into_service("range")?;
+        let args = PacingArgs::resolve(db, p.workspace_id, range, as_of.map(|d| d.0)).await?;
+        let rows = report::budget_pacing(db, p.workspace_id, &args).await?;
+        Ok(rows.into_iter().map(BudgetPacing).collect())
+    }
+
+    /// The channel a touch with these marks is classified into, and the rule that matched
+    /// (the default rules, DESIGN §2).
+    #[graphql(guard = "need(Permission::Read)")]
+    async fn explain_channel(
+        &self,
+        ctx: &Context<'_>,
+        input: TouchInput,
+    ) -> Result<ChannelExplanation> {
+        let p = ctx.principal()?;
+        let signals = input.into();
+        let found = report::explain_channel(&ctx.state().db.conn, p.workspace_id, &signals);
+        Ok(ChannelExplanation(found.await?))
+    }
+}

@@ -1,0 +1,179 @@
+//! The budget plan and its per-channel suggestions as GraphQL objects.
+
+use async_graphql::{Context, Object, Result};
+use rust_decimal::Decimal;
+use rust_decimal::prelude::ToPrimitive;
+
+use super::budget::{PlanLevel, ResponseCurve, ResponseCurveFit, SpendBound};
+use super::catalog::{Campaign, Channel};
+use super::performance::{Period, load_campaign, load_channel, money};
+use super::report_enums::AttributionModel;
+use crate::services::budget_plan as plan;
+
+/// Where the money of a period as long as `range` should go: per paid channel (or campaign)
+/// the suggested spend and why, with the totals (DESIGN §5).
+pub struct BudgetPlan(pub plan::BudgetPlan);
+
+#[Object]
+impl BudgetPlan {
+    /// The range the curves were fitted on; the plan is for a period as long.
+    async fn range(&self) -> Period {
+        self.0.args.range.into()
+    }
+    /// The attribution model that credits revenue to the channels.
+    async fn attribution(&self) -> AttributionModel {
+        self.0.args.model.into()
+    }
+    /// Channels or campaigns.
+    async fn level(&self) -> PlanLevel {
+        self.0.args.level.into()
+    }
+    /// The curve family fitted.
+    async fn curve(&self) -> ResponseCurve {
+        self.0.args.curve.into()
+    }
+    /// The change cap applied, in percent of each current spend.
+    async fn max_change_pct(&self) -> f64 {
+        self.0.args.max_change_pct.to_f64().unwrap_or_default()
+    }
+    /// ISO 4217 code of every amount.
+    async fn currency(&self) -> &str {
+        &self.0.currency
+    }
+    /// Length of the range in weeks (days / 7).
+    async fn weeks(&self) -> f64 {
+        self.0.weeks
+    }
+    /// Full ISO weeks (Monday to Sunday) inside the range: the most points a fit can have.
+    async fn full_weeks(&self) -> i32 {
+        i32::try_from(self.0.full_weeks).unwrap_or(i32::MAX)
+    }
+    /// The money split: `totalBudget`, or the current spend of the range.
+    async fn total_budget(&self) -> Decimal {
+        money(self.0.total_budget)
+    }
+    /// Σ current spend of the channels in the plan.
+    async fn total_current(&self) -> Decimal {
+        money(self.0.total_current)
+    }
+    /// Σ suggested spend: equal to `totalBudget` to the cent.
+    async fn total_suggested(&self) -> Decimal {
+        money(self.0.total_suggested)
+    }
+    /// Modelled revenue at the current spends (channels with a fitted curve).
+    async fn expected_revenue_now(&self) -> Decimal {
+        money(self.0.expected_revenue_now)
+    }
+    /// Modelled revenue at the suggested spends (channels with a fitted curve).
+    async fn expected_revenue_at_suggestion(&self) -> Decimal {
+        money(self.0.expected_revenue_at_suggestion)
+    }
+    /// expectedRevenueAtSuggestion − expectedRevenueNow.
+    async fn lift(&self) -> Decimal {
+        money(self.0.lift)
+    }
+    /// The lift in percent of expectedRevenueNow; null when that is zero.
+    async fn lift_pct(&self) -> Option<f64> {
+        self.0.lift_pct
+    }
+    /// The marginal ROI (f′ − 1) shared by the channels the plan left between their bounds;
+    /// null when every channel is held by a bound.
+    async fn marginal_roi(&self) -> Option<f64> {
+        self.0.marginal_roi
+    }
+    /// One suggestion per paid channel (or campaign) with spend in the range, largest
+    /// current spend first.
+    async fn suggestions(&self) -> Vec<BudgetSuggestion> {
+        self.0
+            .suggestions
+            .iter()
+            .cloned()
+            .map(BudgetSuggestion)
+            .collect()
+    }
+}
+
+/// The suggestion for one paid channel (or campaign).
+pub struct BudgetSuggestion(pub plan::BudgetSuggestion);
+
+#[Object]
+impl BudgetSuggestion {
+    /// A stable key, e.g. "channel:3" or "campaign:12".
+    async fn key(&self) -> String {
+        self.0.key.stable_id()
+    }
+    /// The channel or campaign name.
+    async fn label(&self) -> &str {
+        &self.0.label
+    }
+    /// The channel (a campaign's channel at the CAMPAIGN level).
+    async fn channel(&self, ctx: &Context<'_>) -> Result<Option<Channel>> {
+        load_channel(ctx, self.0.channel_id).await
+    }
+    /// The campaign, at the CAMPAIGN level.
+    async fn campaign(&self, ctx: &Context<'_>) -> Result<Option<Campaign>> {
+        load_campaign(ctx, self.0.campaign_id).await
+    }
+    /// Spend over the range.
+    async fn current_spend(&self) -> Decimal {
+        money(self.0.current_spend)
+    }
+    /// Suggested spend over a period as long as the range, in whole cents.
+    async fn suggested_spend(&self) -> Decimal {
+        money(self.0.suggested_spend)
+    }
+    /// suggestedSpend − currentSpend.
+    async fn change(&self) -> Decimal {
+        money(self.0.change)
+    }
+    /// The change in percent of the current spend.
+    async fn change_pct(&self) -> Option<f64> {
+        self.0.change_pct
+    }
+    /// Revenue the attribution model credits it with over the range.
+    async fn attributed_revenue(&self) -> Decimal {
+        money(self.0.attributed_revenue)
+    }
+    /// Observed ROI over the range: (attributedRevenue − currentSpend) / currentSpend.
+    async fn current_roi(&self) -> Option<Decimal> {
+        self.0.current_roi
+    }
+    /// ROI the fitted curve gives at the current spend.
+    async fn modelled_roi(&self) -> Option<f64> {
+        self.0.modelled_roi
+    }
+    /// Marginal ROI (revenue of one more unit of spend, minus that unit) at the current spend.
+    async fn marginal_roi_now(&self) -> Option<f64> {
+        self.0.marginal_roi_now
+    }
+    /// Marginal ROI at the suggested spend.
+    async fn marginal_roi_at_suggestion(&self) -> Option<f64> {
+        self.0.marginal_roi_at_suggestion
+    }
+    /// Modelled revenue over a period as long as the range at the current spend.
+    async fn expected_revenue_now(&self) -> Option<Decimal> {
+        self.0.expected_revenue_now.map(money)
+    }
+    /// Modelled revenue over a period as long as the range at the suggested spend.
+    async fn expected_revenue_at_suggestion(&self) -> Option<Decimal> {
+        self.0.expected_revenue_at_suggestion.map(money)
+    }
+    /// The fitted response curve; null when no curve could be fitted (see keptBecause).
+    async fn fit(&self) -> Option<ResponseCurveFit> {
+        self.0.fit.map(Into::into)
+    }
+    /// Why it keeps its spend instead of being optimised: "locked", or why no curve fits
+    /// (e.g. "only 5 usable weekly points (needs 8)").
+    async fn kept_because(&self) -> Option<&str> {
+        self.0.kept_because.as_deref()
+    }
+    /// The constraint holding the suggestion where it is, if any.
+    async fn bound(&self) -> Option<SpendBound> {
+        self.0.bound.map(Into::into)
+    }
+    /// One line for people, e.g. "Paid Video +1,057.35: marginal ROI 2.31 vs -0.10 across
+    /// the plan; limited by the +30% change cap".
+    async fn reason(&self) -> &str {
+        &self.0.reason
+    }
+}

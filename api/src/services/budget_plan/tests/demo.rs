@@ -1,0 +1,154 @@
+//! Whole plans on the small demo data set (today = 2026-11-27), on a migrated in-memory SQLite.
+
+use chrono::NaiveDate;
+use migration::MigratorTrait;
+use rust_decimal::Decimal;
+use sea_orm::{Database, DatabaseConnection};
+
+use super::super::{BudgetPlan, Curve, Level, PlanArgs, PlanBound, budget_suggestions};
+use crate::demo::{Scale, write_demo};
+use crate::services::attribution::Model;
+use crate::services::channel::default_channels;
+use crate::services::report::DateRange;
+use crate::services::workspace::{NewWorkspace, create_workspace, timezone_of};
+
+const TODAY: (i32, u32, u32) = (2026, 11, 27);
+
+async fn demo() -> (DatabaseConnection, i64) {
+    let db = Database::connect("sqlite::memory:").await.expect("connect");
+    migration::Migrator::up(&db, None).await.expect("migrate");
+    let ws = create_workspace(
+        &db,
+        NewWorkspace {
+            name: "Demo".into(),
+            slug: "demo".into(),
+            currency: "EUR".into(),
+            timezone: "Europe/Paris".into(),
+        },
+    )
+    .await
+    .expect("workspace");
+    let channels = default_channels(&db, ws.id)
+        .await
+        .expect("channels")
+        .into_iter()
+        .map(|(group, id)| (group.as_str().to_owned(), id))
+        .collect();
+    let today = NaiveDate::from_ymd_opt(TODAY.0, TODAY.1, TODAY.2).expect("date");
+    write_demo(
+        &db,
+        ws.id,
+        timezone_of(&ws),
+        &channels,
+        Scale::Small,
+        today,
+        false,
+    )
+    .await
+    .expect("demo data");
+    (db, ws.id)
+}
+
+/// The 52 weeks up to today.
+fn year() -> DateRange {
+    let to = NaiveDate::from_ymd_opt(TODAY.0, TODAY.1, TODAY.2).expect("date");
+    DateRange::new("range", to - chrono::TimeDelta::days(363), to).expect("range")
+}
+
+fn by_label<'a>(plan: &'a BudgetPlan, label: &str) -> &'a super::super::BudgetSuggestion {
+    plan.suggestions
+        .iter()
+        .find(|s| s.label == label)
+        .unwrap_or_else(|| panic!("no {label} in {plan:#?}"))
+}
+
+#[tokio::test]
+async fn on_the_demo_data_first_touch_money_leaves_social_and_display_for_video() {
+    let (db, ws) = demo().await;
+    let args = PlanArgs::new(
+        year(),
+        None,
+        Model::FirstTouch,
+        vec![],
+        None,
+        Level::Channel,
+        Curve::PowerLaw,
+    )
+    .expect("arguments");
+    let plan = budget_suggestions(&db, ws, &args).await.expect("a plan");
+
+    let labels: Vec<&str> = plan.suggestions.iter().map(|s| s.label.as_str()).collect();
+    assert_eq!(
+        labels,
+        ["Paid Search", "Paid Social", "Display", "Paid Video"]
+    );
+    assert_eq!(plan.total_budget, plan.total_current);
+    let sum: Decimal = plan.suggestions.iter().map(|s| s.suggested_spend).sum();
+    assert_eq!(sum, plan.total_budget);
+    // The planted exponents come back from the weekly points (demo module doc).
+    let b = |label: &str| by_label(&plan, label).fit.map_or(f64::NAN, |f| f.b);
+    assert!(
+        (b("Paid Search") - 0.35).abs() < 0.06,
+        "{}",
+        b("Paid Search")
+    );
+    assert!(
+        (b("Paid Social") - 0.35).abs() < 0.06,
+        "{}",
+        b("Paid Social")
+    );
+    assert!((b("Paid Video") - 0.85).abs() < 0.06, "{}", b("Paid Video"));
+
+    let video = by_label(&plan, "Paid Video");
+    assert!(video.change > Decimal::ZERO);
+    assert_eq!(video.bound, Some(PlanBound::ChangeCap));
+    for label in ["Paid Social", "Display"] {
+        let s = by_label(&plan, label);
+        assert!(s.change < Decimal::ZERO, "{label}: {}", s.reason);
+        assert_eq!(s.bound, Some(PlanBound::ChangeCap), "{label}");
+    }
+    assert!(plan.lift > Decimal::ZERO);
+    // Video's last euro still earns more than the plan's; social's less.
+    let level = plan.marginal_roi.expect("a common level");
+    assert!(video.marginal_roi_at_suggestion.expect("video") > level);
+    let social = by_label(&plan, "Paid Social");
+    assert!(social.marginal_roi_at_suggestion.expect("social") < level);
+}
+
+#[tokio::test]
+async fn with_a_loose_cap_the_saturated_channels_all_give_money_to_video() {
+    let (db, ws) = demo().await;
+    let args = PlanArgs::new(
+        year(),
+        None,
+        Model::FirstTouch,
+        vec![],
+        Some(1000.0),
+        Level::Channel,
+        Curve::PowerLaw,
+    )
+    .expect("arguments");
+    let plan = budget_suggestions(&db, ws, &args).await.expect("a plan");
+    for label in ["Paid Search", "Paid Social", "Display"] {
+        let s = by_label(&plan, label);
+        assert!(s.change < Decimal::ZERO, "{label}: {}", s.reason);
+    }
+    let video = by_label(&plan, "Paid Video");
+    assert!(video.change > Decimal::ZERO, "{}", video.reason);
+    // The cached form of a plan is JSON: money, text and arguments come back exactly (floats
+    // to their last digit or so).
+    let json = serde_json::to_vec(&plan).expect("json");
+    let back: BudgetPlan = serde_json::from_slice(&json).expect("decoded");
+    assert_eq!(back.args, plan.args);
+    assert_eq!(
+        (back.total_budget, back.lift),
+        (plan.total_budget, plan.lift)
+    );
+    let exact = |p: &BudgetPlan| -> Vec<(Decimal, Option<Decimal>, String)> {
+        p.suggestions
+            .iter()
+            .map(|s| (s.suggested_spend, s.current_roi, s.reason.clone()))
+            .collect()
+    };
+    assert_eq!(exact(&back), exact(&plan));
+}

@@ -1,0 +1,5 @@
+//! Unit tests of the ingestion rules that need no database.
+
+mod conversion;
+mod spend;
+mod validate;

@@ -1,0 +1,59 @@
+//! Helpers of the `budgetSuggestions` tests: the fields asked, amounts in whole cents, and
+//! finding a suggestion by label.
+
+use serde_json::{Value, json};
+
+use crate::{GqlResponse, TestApp};
+
+/// Every field of the plan the tests read.
+pub const FIELDS: &str = "totalBudget totalCurrent totalSuggested expectedRevenueNow
+    expectedRevenueAtSuggestion lift marginalRoi fullWeeks
+    suggestions { key label channel { id name } campaign { id name } currentSpend
+      suggestedSpend change currentRoi marginalRoiNow marginalRoiAtSuggestion
+      expectedRevenueAtSuggestion fit { kind a b rSquared points } keptBecause bound reason }";
+
+/// A decimal string ("-1234.5") in whole cents.
+pub fn cents(v: &Value) -> i64 {
+    let text = v.as_str().unwrap_or_else(|| panic!("not a decimal: {v}"));
+    let (sign, digits) = text.strip_prefix('-').map_or((1, text), |rest| (-1, rest));
+    let (int, frac) = digits.split_once('.').unwrap_or((digits, ""));
+    let frac = format!("{frac:0<2}");
+    assert!(frac.len() == 2, "more than cents: {text}");
+    sign * (int.parse::<i64>().unwrap_or(0) * 100 + frac.parse::<i64>().unwrap_or(0))
+}
+
+/// Cents as the reason lines write them: "35,937.13".
+pub fn money(cents: i64) -> String {
+    let int = (cents / 100).to_string();
+    let mut grouped = String::new();
+    for (i, c) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i).is_multiple_of(3) {
+            grouped.push(',');
+        }
+        grouped.push(c);
+    }
+    format!("{grouped}.{:02}", cents % 100)
+}
+
+/// The suggestion labelled `label`.
+pub fn suggestion<'a>(resp: &'a GqlResponse, label: &str) -> &'a Value {
+    resp.data("budgetSuggestions/suggestions")
+        .as_array()
+        .and_then(|list| list.iter().find(|s| s["label"] == label))
+        .unwrap_or_else(|| panic!("no {label} in {}", resp.body))
+}
+
+/// Σ suggested spend, in cents.
+pub fn sum_of_suggestions(resp: &GqlResponse) -> i64 {
+    resp.data("budgetSuggestions/suggestions")
+        .as_array()
+        .map_or(0, |list| {
+            list.iter().map(|s| cents(&s["suggestedSpend"])).sum()
+        })
+}
+
+/// `budgetSuggestions(<args>)` with [`FIELDS`].
+pub async fn plan(app: &TestApp, token: &str, args: &str) -> GqlResponse {
+    let query = format!("{{ budgetSuggestions({args}) {{ {FIELDS} }} }}");
+    app.gql(Some(token), &query, json!({})).await
+}

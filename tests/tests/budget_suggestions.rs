@@ -1,0 +1,175 @@
+//! `budgetSuggestions` end to end on the small demo data set: Paid Search and Paid Social are
+//! planted saturated, Paid Video under-invested (`leadsource::demo`). Amounts are compared in
+//! whole cents, parsed from the Decimal strings.
+
+use leadsource::auth::Scope;
+use leadsource::cli::demo::load;
+use leadsource_tests::TestApp;
+use leadsource_tests::budget::{cents, money, plan, suggestion, sum_of_suggestions};
+
+/// A server with the small demo data set, a token, and the 52 weeks up to today.
+async fn demo_app() -> (TestApp, String, String) {
+    let app = TestApp::spawn().await;
+    load(&app.state, "demo", "small", false)
+        .await
+        .unwrap_or_else(|e| panic!("demo data: {e}"));
+    let ws = leadsource::services::workspace::find_workspace_by_slug(&app.state.db.conn, "demo")
+        .await
+        .ok()
+        .flatten()
+        .unwrap_or_else(|| panic!("no demo workspace"));
+    let token = app.token(ws.id, &Scope::ALL).await;
+    let today = chrono::Utc::now()
+        .with_timezone(&chrono_tz::Europe::Paris)
+        .date_naive();
+    let from = today - chrono::TimeDelta::days(363);
+    let range = format!(r#"range: {{ from: "{from}", to: "{today}" }}"#);
+    (app, token, range)
+}
+
+#[tokio::test]
+async fn on_the_demo_data_money_moves_from_the_saturated_channels_to_paid_video() {
+    let (app, token, range) = demo_app().await;
+    // FIRST_TOUCH is the model the demo plants its curves in; a loose cap lets Video grow.
+    let resp = plan(
+        &app,
+        &token,
+        &format!("{range}, attribution: FIRST_TOUCH, maxChangePct: 1000"),
+    )
+    .await
+    .ok();
+    let labels: Vec<&str> = resp
+        .data("budgetSuggestions/suggestions")
+        .as_array()
+        .map(|l| l.iter().filter_map(|s| s["label"].as_str()).collect())
+        .unwrap_or_default();
+    assert_eq!(
+        labels,
+        ["Paid Search", "Paid Social", "Display", "Paid Video"],
+        "paid channels with spend, largest first"
+    );
+    for label in ["Paid Search", "Paid Social", "Display"] {
+        let s = suggestion(&resp, label);
+        assert!(cents(&s["change"]) < 0, "{label}: {}", s["reason"]);
+    }
+    let video = suggestion(&resp, "Paid Video");
+    assert!(cents(&video["change"]) > 0, "{}", video["reason"]);
+    let b = |label: &str| {
+        suggestion(&resp, label)["fit"]["b"]
+            .as_f64()
+            .unwrap_or(f64::NAN)
+    };
+    assert!(
+        b("Paid Search") < 0.5 && b("Paid Social") < 0.5,
+        "saturated: {} {}",
+        b("Paid Search"),
+        b("Paid Social")
+    );
+    assert!(b("Paid Video") > 0.75, "near-linear: {}", b("Paid Video"));
+    let total = cents(resp.data("budgetSuggestions/totalBudget"));
+    assert_eq!(
+        total,
+        cents(resp.data("budgetSuggestions/totalCurrent")),
+        "pure reallocation"
+    );
+    assert_eq!(sum_of_suggestions(&resp), total);
+    assert!(cents(resp.data("budgetSuggestions/lift")) > 0);
+
+    // The defaults: MARKOV credit and a ±30% cap. Video grows to its cap, Search gives money.
+    let resp = plan(&app, &token, &range).await.ok();
+    let video = suggestion(&resp, "Paid Video");
+    assert_eq!(video["bound"], "CHANGE_CAP");
+    let current = cents(&video["currentSpend"]);
+    assert_eq!(
+        cents(&video["suggestedSpend"]),
+        (current * 13) / 10,
+        "{}",
+        video["reason"]
+    );
+    assert!(
+        video["reason"]
+            .as_str()
+            .unwrap_or_default()
+            .ends_with("limited by the +30% change cap")
+    );
+    assert!(cents(&suggestion(&resp, "Paid Search")["change"]) < 0);
+    assert_eq!(
+        sum_of_suggestions(&resp),
+        cents(resp.data("budgetSuggestions/totalBudget"))
+    );
+}
+
+#[tokio::test]
+async fn locks_minimums_maximums_and_the_cap_hold_and_the_total_is_exact_to_the_cent() {
+    let (app, token, range) = demo_app().await;
+    let before = plan(&app, &token, &range).await.ok();
+    let id = |label: &str| suggestion(&before, label)["channel"]["id"].clone();
+    let current = |label: &str| cents(&suggestion(&before, label)["currentSpend"]);
+    let social_min = current("Paid Social") * 11 / 10;
+    let display_max = current("Display") * 9 / 10;
+    // 2% more than the current spend, plus odd cents.
+    let total = cents(before.data("budgetSuggestions/totalCurrent")) * 102 / 100 + 7;
+    let args = format!(
+        "{range}, totalBudget: \"{}\", constraints: [
+            {{ channelId: {}, locked: true }},
+            {{ channelId: {}, minSpend: \"{}\" }},
+            {{ channelId: {}, maxSpend: \"{}\" }}]",
+        money(total).replace(',', ""),
+        id("Paid Search"),
+        id("Paid Social"),
+        money(social_min).replace(',', ""),
+        id("Display"),
+        money(display_max).replace(',', ""),
+    );
+    let resp = plan(&app, &token, &args).await.ok();
+    assert_eq!(cents(resp.data("budgetSuggestions/totalBudget")), total);
+    assert_eq!(sum_of_suggestions(&resp), total, "odd cents included");
+
+    let search = suggestion(&resp, "Paid Search");
+    assert_eq!(cents(&search["suggestedSpend"]), current("Paid Search"));
+    assert_eq!(search["bound"], "LOCKED");
+    assert_eq!(search["keptBecause"], "locked");
+    assert!(cents(&suggestion(&resp, "Paid Social")["suggestedSpend"]) >= social_min);
+    assert!(cents(&suggestion(&resp, "Display")["suggestedSpend"]) <= display_max);
+    for label in ["Paid Social", "Display", "Paid Video"] {
+        let s = suggestion(&resp, label);
+        let change = cents(&s["change"]).abs();
+        assert!(
+            change * 10 <= current(label) * 3 + 10,
+            "{label} within ±30%: {}",
+            s["reason"]
+        );
+    }
+}
+
+#[tokio::test]
+async fn infeasible_constraints_are_refused_with_the_arithmetic() {
+    let (app, token, range) = demo_app().await;
+    let before = plan(&app, &token, &range).await.ok();
+    let search = suggestion(&before, "Paid Search");
+    let locked = cents(&search["currentSpend"]);
+    // The other channels may shrink by 30% at most: their floors, rounded up to the cent.
+    let floors: i64 = ["Paid Social", "Display", "Paid Video"]
+        .iter()
+        .map(|l| (cents(&suggestion(&before, l)["currentSpend"]) * 7 + 9) / 10)
+        .sum();
+    let args = format!(
+        "{range}, totalBudget: \"1000\", constraints: [{{ channelId: {}, locked: true }}]",
+        search["channel"]["id"]
+    );
+    let resp = plan(&app, &token, &args).await;
+    assert_eq!(resp.error_code(), Some("BAD_USER_INPUT"));
+    assert_eq!(resp.error_field(), Some("totalBudget"));
+    let message = resp.body["errors"][0]["message"]
+        .as_str()
+        .unwrap_or_default();
+    assert_eq!(
+        message,
+        format!(
+            "totalBudget: locked {} + change-cap floors (-30%) {} = {} exceeds the total budget 1,000.00",
+            money(locked),
+            money(floors),
+            money(locked + floors)
+        )
+    );
+}

@@ -1,0 +1,89 @@
+//! The same reports on SQLite and on PostgreSQL, over the same data, give identical answers.
+//!
+//! Runs when `TEST_DATABASE_URL` names a PostgreSQL server (as in CI's PostgreSQL pass);
+//! without it there is only one backend to compare, and the test says it skipped.
+
+use leadsource::services::attribution::Model;
+use leadsource_tests::facts::Facts;
+use leadsource_tests::{TestApp, scenario};
+use serde_json::{Value, json};
+
+const METRICS: &str =
+    "leads convertedLeads newCustomers conversions revenue spend roi roas cpl cac conversionRate";
+
+fn queries() -> Vec<String> {
+    let range = r#"range: { from: "2026-01-01", to: "2026-03-31" }"#;
+    let compare = r#"compareTo: { from: "2025-10-01", to: "2025-12-31" }"#;
+    let mut list = Vec::new();
+    for dimension in [
+        "CHANNEL",
+        "CAMPAIGN",
+        "UTM_SOURCE",
+        "UTM_MEDIUM",
+        "UTM_CAMPAIGN",
+    ] {
+        for model in Model::ALL {
+            list.push(format!(
+                "{{ performance({range}, {compare}, dimension: {dimension}, attribution: {model}, granularity: WEEK) {{
+                    rows {{ key label metrics {{ {METRICS} }} previous {{ {METRICS} }} }}
+                    totals {{ {METRICS} }} previousTotals {{ {METRICS} }}
+                    series {{ from to totals {{ {METRICS} }} rows {{ key metrics {{ {METRICS} }} }} }} }} }}",
+                model = model.name()
+            ));
+        }
+    }
+    list.push(format!(
+        r#"{{ performance({range}, filter: {{ conversionKinds: ["signup"] }}, options: {{ lookbackDays: 7 }}) {{
+            rows {{ key label metrics {{ {METRICS} }} }} }} }}"#
+    ));
+    for model in Model::ALL {
+        list.push(format!(
+            "{{ attribution({range}, model: {model}) {{ journeys convertingJourneys nonConvertingJourneys
+                conversions revenue approximate channels {{ label conversions revenue share }}
+                campaigns {{ label conversions revenue share }} }} }}",
+            model = model.name()
+        ));
+    }
+    let all: Vec<&str> = Model::ALL.iter().map(|m| m.name()).collect();
+    list.push(format!(
+        "{{ attributionComparison({range}, models: [{}]) {{ journeys conversions revenue
+            channels {{ label minConversions maxConversions minRevenue maxRevenue
+                        credits {{ model conversions revenue share }} }} }} }}",
+        all.join(", ")
+    ));
+    list.push(format!(
+        r#"{{ budgetPacing({range}, asOf: "2026-03-15") {{ campaignName planned spentToDate projected status }} }}"#
+    ));
+    list
+}
+
+async fn answers(app: &TestApp) -> Vec<Value> {
+    let ws = app.workspace("acme").await;
+    let mut facts = Facts::new(&app.state.db.conn, ws.id).await;
+    scenario::load(&mut facts).await;
+    scenario::random(&mut facts, 7, 400).await;
+    let mut out = Vec::new();
+    for query in queries() {
+        out.push(app.gql(Some(&ws.token), &query, json!({})).await.ok().body);
+    }
+    out
+}
+
+#[tokio::test]
+async fn every_report_gives_identical_numbers_on_sqlite_and_postgresql() {
+    let Some(postgres) = TestApp::spawn_postgres().await else {
+        eprintln!("skipped: set TEST_DATABASE_URL=postgres://… to compare with PostgreSQL");
+        return;
+    };
+    let sqlite = TestApp::spawn_sqlite().await;
+    let on_sqlite = answers(&sqlite).await;
+    let on_postgres = answers(&postgres).await;
+    for ((query, a), b) in queries().iter().zip(&on_sqlite).zip(&on_postgres) {
+        assert_eq!(a, b, "different answers to {query}");
+    }
+    // The data is not trivial: every performance report has rows with conversions.
+    let rows = on_sqlite[0]["data"]["performance"]["rows"]
+        .as_array()
+        .map_or(0, Vec::len);
+    assert!(rows >= 5, "{}", on_sqlite[0]);
+}
