@@ -19,16 +19,22 @@ pub enum StartupError {
     Database(#[from] ConnectError),
     #[error("DATABASE_URL: migrations failed: {0}")]
     Migrate(String),
+    #[error("{0}")]
+    Redis(String),
     #[error("LISTEN_ADDR: cannot listen on {addr}: {reason}")]
     Bind { addr: SocketAddr, reason: String },
     #[error("{0}")]
     Other(String),
 }
 
-/// Connects to the database and applies pending migrations.
+/// Connects to the database and applies pending migrations. Redis is only checked
+/// for a well-formed URL: the server starts while Redis is down, and caches once it is up.
 pub async fn build_state(settings: Settings) -> Result<AppState, StartupError> {
     let auth = AuthState::from_settings(&settings).map_err(StartupError::Other)?;
     crate::http::cors::check_origins(&settings.limits.cors_origins).map_err(StartupError::Other)?;
+    if let Some(url) = settings.redis_url.as_deref().filter(|u| !u.is_empty()) {
+        crate::cache::validate_redis_url(url).map_err(StartupError::Redis)?;
+    }
     let db = connect(&settings.database_url, settings.database_pool_size).await?;
     db.migrate()
         .await

@@ -136,6 +136,8 @@ pub struct Settings {
     #[arg(skip)]
     pub data_dir: Option<PathBuf>,
     #[command(flatten)]
+    pub cache: CacheSettings,
+    #[command(flatten)]
     pub auth: AuthSettings,
     #[command(flatten)]
     pub limits: LimitSettings,
@@ -289,6 +291,59 @@ pub struct LimitSettings {
     /// empty: no CORS headers, so browsers on other origins cannot call the API.
     #[arg(long, env = "CORS_ORIGINS", global = true, value_delimiter = ',')]
     pub cors_origins: Vec<String>,
+}
+
+/// How cached reports are kept (see `cache/`).
+#[derive(Debug, Clone, Args)]
+pub struct CacheSettings {
+    /// Seconds a cached report lives. Freshness never depends on it (keys carry the
+    /// workspace's data generation); it only bounds memory.
+    #[arg(long, env = "CACHE_TTL_SECS", global = true, default_value_t = 600)]
+    pub cache_ttl_secs: u64,
+    /// Random extra TTL, in percent of CACHE_TTL_SECS, so entries written together
+    /// do not all expire together.
+    #[arg(long, env = "CACHE_TTL_JITTER_PCT", global = true, default_value_t = 10,
+          value_parser = clap::value_parser!(u8).range(0..=100))]
+    pub cache_ttl_jitter_pct: u8,
+    /// Bound of the in-process cache (used when REDIS_URL is unset), in bytes of values.
+    #[arg(long, env = "CACHE_MEMORY_MAX_BYTES", global = true, default_value_t = 64 * 1024 * 1024)]
+    pub cache_memory_max_bytes: u64,
+    /// With Redis: how long the cross-process compute lock lives, and how long other
+    /// processes wait for its holder before computing themselves (milliseconds).
+    #[arg(long, env = "CACHE_LOCK_MS", global = true, default_value_t = 5_000)]
+    pub cache_lock_ms: u64,
+    /// Prefix of every cache key; lets several deployments (or test databases) share one Redis.
+    #[arg(long, env = "CACHE_KEY_PREFIX", global = true, default_value = "ls")]
+    pub cache_key_prefix: String,
+    /// Timeout of one connection attempt to Redis (milliseconds).
+    #[arg(
+        long,
+        env = "REDIS_CONNECT_TIMEOUT_MS",
+        global = true,
+        default_value_t = 500
+    )]
+    pub redis_connect_timeout_ms: u64,
+    /// Timeout of one Redis command (milliseconds); past it the lookup is a miss.
+    #[arg(
+        long,
+        env = "REDIS_COMMAND_TIMEOUT_MS",
+        global = true,
+        default_value_t = 200
+    )]
+    pub redis_command_timeout_ms: u64,
+    /// After a Redis failure, Redis is bypassed this long before it is tried again
+    /// (milliseconds), so an outage costs requests nothing.
+    #[arg(long, env = "REDIS_RETRY_MS", global = true, default_value_t = 1_000)]
+    pub redis_retry_ms: u64,
+    /// Redis failures are logged at most once per this many seconds (all are counted
+    /// in /metrics).
+    #[arg(
+        long,
+        env = "REDIS_ERROR_LOG_SECS",
+        global = true,
+        default_value_t = 60
+    )]
+    pub redis_error_log_secs: u64,
 }
 
 impl Settings {

@@ -6,6 +6,7 @@
 
 pub mod app;
 pub mod auth;
+pub mod cache;
 pub mod cli;
 pub mod config;
 pub mod db;
@@ -14,6 +15,7 @@ pub mod error;
 pub mod graphql;
 pub mod http;
 pub mod import;
+pub mod metrics;
 pub mod services;
 pub mod state;
 pub mod telemetry;

@@ -122,7 +122,21 @@ pub fn test_settings(database_url: &str) -> Settings {
     // High enough that only the rate-limit tests meet it, low enough to stay on.
     settings.limits.rate_limit_per_minute = 1_000_000;
     settings.limits.rate_limit_burst = 100_000;
+    settings.cache.cache_key_prefix = cache_prefix_for(database_url);
     settings
+}
+
+/// Tests share one Redis while each has a fresh database whose workspace ids and
+/// generations restart at 1 and 0: one key prefix per database keeps them apart.
+fn cache_prefix_for(database_url: &str) -> String {
+    let name: String = database_url
+        .rsplit(['/', '\\'])
+        .next()
+        .unwrap_or_default()
+        .chars()
+        .filter(char::is_ascii_alphanumeric)
+        .collect();
+    format!("lstest-{name}")
 }
 
 impl TestApp {
@@ -441,3 +455,239 @@ pub fn day(n: i64) -> String {
 }
 
 pub mod budget;
+
+/// `/metrics` and requests with extra headers.
+impl TestApp {
+    /// POSTs a GraphQL request with extra headers (e.g. the cache debug header).
+    pub async fn gql_with_headers(
+        &self,
+        credential: Option<&str>,
+        query: &str,
+        variables: Value,
+        headers: &[(&str, &str)],
+    ) -> GqlResponse {
+        let mut req = self
+            .http
+            .post(self.url("/graphql"))
+            .json(&json!({ "query": query, "variables": variables }));
+        if let Some(c) = credential {
+            req = req.bearer_auth(c);
+        }
+        for (name, value) in headers {
+            req = req.header(*name, *value);
+        }
+        let resp = req
+            .send()
+            .await
+            .unwrap_or_else(|e| panic!("request failed: {e}"));
+        let status = resp.status().as_u16();
+        let body = resp.json::<Value>().await.unwrap_or(Value::Null);
+        GqlResponse { status, body }
+    }
+
+    /// The text of `GET /metrics`.
+    pub async fn metrics_text(&self) -> String {
+        let resp = self
+            .http
+            .get(self.url("/metrics"))
+            .send()
+            .await
+            .unwrap_or_else(|e| panic!("GET /metrics failed: {e}"));
+        assert_eq!(resp.status().as_u16(), 200, "GET /metrics");
+        resp.text().await.unwrap_or_default()
+    }
+
+    /// One sample of `/metrics`, written as it appears there, e.g.
+    /// `leadsource_cache_lookups_total{kind="performance",result="hit"}`; 0 when absent.
+    pub async fn metric(&self, sample: &str) -> f64 {
+        metric_in(&self.metrics_text().await, sample)
+    }
+}
+
+/// One sample of a Prometheus text page; 0 when absent.
+pub fn metric_in(text: &str, sample: &str) -> f64 {
+    text.lines()
+        .find_map(|line| {
+            let rest = line.strip_prefix(sample)?;
+            rest.strip_prefix(' ')?.trim().parse().ok()
+        })
+        .unwrap_or(0.0)
+}
+
+/// The shared Redis of the suite (`TEST_REDIS_URL`), when set.
+pub fn shared_redis_url() -> Option<String> {
+    std::env::var("TEST_REDIS_URL")
+        .ok()
+        .filter(|s| !s.is_empty())
+}
+
+/// A TCP port nobody listens on right now.
+pub fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .unwrap_or_else(|e| panic!("no free port: {e}"))
+}
+
+/// A private `redis-server` (no persistence) on its own port, for tests that stop
+/// and restart Redis: the suite's shared Redis is never touched. Killed on drop.
+pub struct RedisServer {
+    pub port: u16,
+    child: Option<std::process::Child>,
+}
+
+impl RedisServer {
+    /// Whether `redis-server` can be run here.
+    pub fn available() -> bool {
+        std::process::Command::new("redis-server")
+            .arg("--version")
+            .output()
+            .is_ok_and(|o| o.status.success())
+    }
+
+    /// A server on a free port, answering PING when this returns.
+    pub async fn start() -> Self {
+        Self::start_on(free_port()).await
+    }
+
+    /// A server on `port` (to bring Redis back where the app expects it).
+    pub async fn start_on(port: u16) -> Self {
+        let child = std::process::Command::new("redis-server")
+            .args(["--port", &port.to_string(), "--bind", "127.0.0.1"])
+            .args(["--save", "", "--appendonly", "no"])
+            .stdout(std::process::Stdio::null())
+            .spawn()
+            .unwrap_or_else(|e| panic!("cannot run redis-server: {e}"));
+        let server = Self {
+            port,
+            child: Some(child),
+        };
+        for _ in 0..200 {
+            if server.pings().await {
+                return server;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(25)).await;
+        }
+        panic!("redis-server on port {port} did not answer PING");
+    }
+
+    pub fn url(&self) -> String {
+        format!("redis://127.0.0.1:{}", self.port)
+    }
+
+    async fn pings(&self) -> bool {
+        use tokio::io::{AsyncReadExt, AsyncWriteExt};
+        let Ok(mut stream) = tokio::net::TcpStream::connect(("127.0.0.1", self.port)).await else {
+            return false;
+        };
+        let mut reply = [0u8; 7];
+        stream.write_all(b"PING\r\n").await.is_ok()
+            && stream.read_exact(&mut reply).await.is_ok()
+            && &reply == b"+PONG\r\n"
+    }
+
+    /// Kills the server (SIGKILL: no goodbye to its clients) and waits for it.
+    pub fn kill(&mut self) {
+        if let Some(mut child) = self.child.take() {
+            let _ = child.kill();
+            let _ = child.wait();
+        }
+    }
+}
+
+impl Drop for RedisServer {
+    fn drop(&mut self) {
+        self.kill();
+    }
+}
+
+/// A Redis for a test: the suite's shared one (`TEST_REDIS_URL`), else a private
+/// `redis-server`, else none (the test then says it skipped).
+pub struct TestRedis {
+    pub url: String,
+    _own: Option<RedisServer>,
+}
+
+impl TestRedis {
+    pub async fn get() -> Option<Self> {
+        if let Some(url) = shared_redis_url() {
+            return Some(Self { url, _own: None });
+        }
+        if !RedisServer::available() {
+            eprintln!("skipped: neither TEST_REDIS_URL nor redis-server is available");
+            return None;
+        }
+        let own = RedisServer::start().await;
+        Some(Self {
+            url: own.url(),
+            _own: Some(own),
+        })
+    }
+}
+
+/// Settings for a fresh database, with the given Redis (None: in-process cache).
+pub async fn fresh_settings(redis_url: Option<&str>) -> Settings {
+    let mut settings = test_settings(&fresh_database_url().await);
+    settings.redis_url = redis_url.map(str::to_owned);
+    settings
+}
+
+/// The kind of [`TestApp::cached_campaign_count`]'s stand-in report.
+pub const CAMPAIGN_COUNT: leadsource::cache::ReportKind =
+    leadsource::cache::ReportKind::new("test_campaign_count");
+
+/// A stand-in report for cache tests, and writes that must invalidate it.
+impl TestApp {
+    /// The workspace's campaigns counted in the database, through this server's
+    /// report cache, the computation taking at least `delay` (to overlap callers).
+    pub async fn cached_campaign_count(
+        &self,
+        workspace_id: i64,
+        delay: std::time::Duration,
+    ) -> u64 {
+        use leadsource::db::scope::InWorkspace;
+        use sea_orm::PaginatorTrait;
+        let db = self.state.db.conn.clone();
+        let compute = || async move {
+            tokio::time::sleep(delay).await;
+            let n = entity::campaign::Entity::find_in_workspace(workspace_id)
+                .count(&db)
+                .await?;
+            Ok::<u64, leadsource::error::AppError>(n)
+        };
+        self.state
+            .cache
+            .get_or_compute(
+                CAMPAIGN_COUNT,
+                workspace_id,
+                &json!({ "of": "campaigns" }),
+                compute,
+            )
+            .await
+            .unwrap_or_else(|e| panic!("cached campaign count: {e}"))
+    }
+
+    /// Creates a campaign through the API (a write: bumps the data generation).
+    pub async fn create_campaign(&self, token: &str, name: &str) {
+        let channels = self
+            .gql(Some(token), "{ channels { id kind } }", json!({}))
+            .await
+            .ok();
+        let channel = channels.data("channels/0/id").clone();
+        self.gql(
+            Some(token),
+            "mutation($i: CreateCampaignInput!) { createCampaign(input: $i) { id } }",
+            json!({ "i": { "channelId": channel, "name": name } }),
+        )
+        .await
+        .ok();
+    }
+
+    /// `leadsource_report_computations_total` of `kind` on this server.
+    pub async fn computations(&self, kind: &str) -> f64 {
+        self.metric(&format!(
+            r#"leadsource_report_computations_total{{kind="{kind}"}}"#
+        ))
+        .await
+    }
+}

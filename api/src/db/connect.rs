@@ -25,10 +25,47 @@ impl Database {
         self.statements.load(Ordering::Relaxed)
     }
 
+    /// Connections of the pool, for `/metrics`.
+    pub fn pool_usage(&self) -> Option<PoolUsage> {
+        let (size, idle, max) = match self.backend() {
+            DatabaseBackend::Postgres => {
+                let pool = self.conn.get_postgres_connection_pool();
+                (
+                    pool.size(),
+                    pool.num_idle(),
+                    pool.options().get_max_connections(),
+                )
+            }
+            DatabaseBackend::Sqlite => {
+                let pool = self.conn.get_sqlite_connection_pool();
+                (
+                    pool.size(),
+                    pool.num_idle(),
+                    pool.options().get_max_connections(),
+                )
+            }
+            _ => return None,
+        };
+        let idle = u32::try_from(idle).unwrap_or(u32::MAX);
+        Some(PoolUsage {
+            idle,
+            in_use: size.saturating_sub(idle),
+            max,
+        })
+    }
+
     /// Applies every pending migration.
     pub async fn migrate(&self) -> Result<(), DbErr> {
         Migrator::up(&self.conn, None).await
     }
+}
+
+/// How many pooled connections are idle and in use, and the pool's bound.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PoolUsage {
+    pub idle: u32,
+    pub in_use: u32,
+    pub max: u32,
 }
 
 #[derive(Debug, thiserror::Error)]

@@ -139,6 +139,13 @@ pub async fn write_demo(
         progress.week_done(sum.leads);
     }
     writer.finish(&txn, &mut sum).await?;
+    // A write like any other: cached reports of the workspace must not outlive it.
+    crate::services::workspace::bump_generation(&txn, workspace_id)
+        .await
+        .map_err(|e| match e {
+            crate::error::AppError::Database(db) => db,
+            other => DbErr::Custom(other.to_string()),
+        })?;
     txn.commit().await?;
     progress.finish();
     sum.elapsed = started.elapsed();

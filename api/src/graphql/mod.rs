@@ -8,6 +8,7 @@ pub mod ids;
 pub mod inputs;
 pub mod loaders;
 pub mod mutation;
+pub mod operation;
 pub mod query;
 pub mod scalars;
 pub mod schema;

@@ -4,6 +4,7 @@ use async_graphql::{EmptySubscription, SDLExportOptions, Schema};
 
 use super::document_guard::DocumentLimits;
 use super::mutation::Mutation;
+use super::operation::OperationObserver;
 use super::query::Query;
 use crate::config::Settings;
 use crate::state::AppState;
@@ -17,7 +18,8 @@ pub fn build_schema(state: AppState) -> AppSchema {
         .limit_depth(limits.max_query_depth)
         .limit_complexity(limits.max_query_complexity)
         .limit_directives(limits.max_query_directives)
-        .data(state);
+        .data(state)
+        .extension(OperationObserver);
     if !limits.introspection {
         builder = builder.disable_introspection();
     }

@@ -19,9 +19,15 @@ use super::auth::principal_from_headers;
 use super::negotiate::{Flavor, is_json_body, negotiate, wants_html};
 use super::rate_limit::charge;
 use super::respond::{failed_before_execution, request_error, respond, response_json};
+use crate::cache::trace::{Trace, traced};
 use crate::error::AppError;
 use crate::graphql::document_guard::inspect_document;
+use crate::graphql::operation::{Operation, observed};
 use crate::graphql::{errors, loaders};
+
+/// With this header set to `1`, responses say in `extensions.cache` whether their
+/// cached reports were hits (`HIT`) or computed (`MISS`).
+pub const DEBUG_CACHE_HEADER: &str = "x-leadsource-debug-cache";
 
 fn client_ip(extensions: &Extensions) -> Option<IpAddr> {
     extensions
@@ -88,21 +94,37 @@ async fn execute(
         let error = AppError::RateLimited { retry_after_secs };
         return request_error(flavor, StatusCode::TOO_MANY_REQUESTS, &error, request_id);
     }
+    let debug_cache = headers
+        .get(DEBUG_CACHE_HEADER)
+        .is_some_and(|v| v.as_bytes() == b"1");
     let mut bodies = Vec::with_capacity(requests.len());
     let mut all_failed_early = true;
     for guarded in requests {
-        let mut response = match guarded {
-            Err(refused) => *refused,
+        let started = std::time::Instant::now();
+        let (mut response, operation, cache) = match guarded {
+            Err(refused) => (*refused, Operation::default(), Trace::default()),
             Ok(mut request) => {
                 if let Some(p) = &principal {
                     request = loaders::attach(request, &http.app, p.workspace_id).data(p.clone());
                 }
-                let mut response = http.schema.execute(request).await;
+                let ((mut response, operation), cache) =
+                    traced(observed(http.schema.execute(request))).await;
                 errors::name_schema_limits(&mut response, &http.app.settings.limits);
-                response
+                (response, operation, cache)
             }
         };
         errors::finalize(&mut response, request_id);
+        http.app.metrics.graphql_request(
+            operation.name.as_deref(),
+            operation.kind(),
+            response.errors.is_empty(),
+            started.elapsed(),
+        );
+        if debug_cache && let Some(label) = cache.label() {
+            response
+                .extensions
+                .insert("cache".to_owned(), async_graphql::Value::from(label));
+        }
         all_failed_early &= failed_before_execution(&response);
         bodies.push(response_json(&response));
     }

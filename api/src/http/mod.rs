@@ -1,10 +1,11 @@
 //! axum only: the router, the GraphQL-over-HTTP handler, credentials, rate limits, CORS,
-//! health.
+//! health, metrics.
 
 pub mod auth;
 pub mod cors;
 pub mod graphql;
 pub mod health;
+pub mod metrics;
 pub mod negotiate;
 pub mod rate_limit;
 pub mod respond;
@@ -38,6 +39,7 @@ pub fn router(app: AppState, schema: AppSchema) -> Router {
         )
         .route("/healthz", get(health::healthz))
         .route("/readyz", get(health::readyz))
+        .route("/metrics", get(metrics::metrics))
         // RequestBodyLimitLayer refuses a declared Content-Length at once; a chunked body
         // stops at the limit while being read. axum's own 2 MB default would cut a larger
         // configured limit short, so it is off.

@@ -1,9 +1,11 @@
-//! Budget queries: reallocation suggestions (DESIGN §5). Pacing is `budgetPacing` in report.rs.
+//! Budget queries: reallocation suggestions (DESIGN §5), through the report cache. Pacing
+//! is `budgetPacing` in report.rs.
 
 use async_graphql::{Context, Object, Result};
 use rust_decimal::Decimal;
 
 use crate::auth::Permission;
+use crate::cache::ReportKind;
 use crate::graphql::context::ContextExt;
 use crate::graphql::guards::need;
 use crate::graphql::inputs::budget::ChannelConstraintInput;
@@ -54,7 +56,10 @@ impl BudgetQuery {
             level.into(),
             curve.into(),
         )?;
-        let plan = budget_plan::budget_suggestions(&ctx.state().db.conn, p.workspace_id, &args);
+        let (state, ws) = (ctx.state(), p.workspace_id);
+        let compute = || budget_plan::budget_suggestions(&state.db.conn, ws, &args);
+        let kind = ReportKind::BUDGET_SUGGESTIONS;
+        let plan = state.cache.get_or_compute(kind, ws, &args, compute);
         Ok(BudgetPlan(plan.await?))
     }
 }

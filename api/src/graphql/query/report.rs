@@ -1,8 +1,10 @@
 //! Report queries: performance, attribution, model comparison, budget pacing, explanation.
+//! Every report but the explanation goes through the report cache (`cache/`).
 
 use async_graphql::{Context, Object, Result};
 
 use crate::auth::Permission;
+use crate::cache::ReportKind;
 use crate::graphql::context::ContextExt;
 use crate::graphql::guards::need;
 use crate::graphql::inputs::report::{
@@ -53,8 +55,12 @@ impl ReportQuery {
                 .transpose()?,
             filter.unwrap_or_default().into_service(dimension.into())?,
         )?;
-        let report = report::performance(&ctx.state().db.conn, p.workspace_id, &args).await?;
-        Ok(PerformanceReport(report))
+        let (state, ws) = (ctx.state(), p.workspace_id);
+        let compute = || report::performance(&state.db.conn, ws, &args);
+        let report = state
+            .cache
+            .get_or_compute(ReportKind::PERFORMANCE, ws, &args, compute);
+        Ok(PerformanceReport(report.await?))
     }
 
     /// Credited conversions, revenue and share per channel (and per campaign for the
@@ -70,8 +76,12 @@ impl ReportQuery {
         let p = ctx.principal()?;
         let settings = options.unwrap_or_default().into_service()?;
         let args = AttributionArgs::new(range.into_service("range")?, model.into(), settings);
-        let report = report::attribution(&ctx.state().db.conn, p.workspace_id, &args).await?;
-        Ok(AttributionReport(report))
+        let (state, ws) = (ctx.state(), p.workspace_id);
+        let compute = || report::attribution(&state.db.conn, ws, &args);
+        let report = state
+            .cache
+            .get_or_compute(ReportKind::ATTRIBUTION, ws, &args, compute);
+        Ok(AttributionReport(report.await?))
     }
 
     /// Channel credits of several models side by side, with the spread (min, max) per channel.
@@ -87,7 +97,10 @@ impl ReportQuery {
         let models: Vec<Model> = models.into_iter().map(Into::into).collect();
         let settings = options.unwrap_or_default().into_service()?;
         let args = ComparisonArgs::new(range.into_service("range")?, &models, settings)?;
-        let report = report::attribution_comparison(&ctx.state().db.conn, p.workspace_id, &args);
+        let (state, ws) = (ctx.state(), p.workspace_id);
+        let compute = || report::attribution_comparison(&state.db.conn, ws, &args);
+        let kind = ReportKind::ATTRIBUTION_COMPARISON;
+        let report = state.cache.get_or_compute(kind, ws, &args, compute);
         Ok(AttributionComparison(report.await?))
     }
 
@@ -100,12 +113,15 @@ impl ReportQuery {
         range: DateRangeInput,
         as_of: Option<Date>,
     ) -> Result<Vec<BudgetPacing>> {
-        let p = ctx.principal()?;
-        let db = &ctx.state().db.conn;
+        let (state, ws) = (ctx.state(), ctx.principal()?.workspace_id);
         let range = range.into_service("range")?;
-        let args = PacingArgs::resolve(db, p.workspace_id, range, as_of.map(|d| d.0)).await?;
-        let rows = report::budget_pacing(db, p.workspace_id, &args).await?;
-        Ok(rows.into_iter().map(BudgetPacing).collect())
+        // `asOf` resolved first: "today" is part of the question, hence of the cache key.
+        let args = PacingArgs::resolve(&state.db.conn, ws, range, as_of.map(|d| d.0)).await?;
+        let compute = || report::budget_pacing(&state.db.conn, ws, &args);
+        let rows = state
+            .cache
+            .get_or_compute(ReportKind::BUDGET_PACING, ws, &args, compute);
+        Ok(rows.await?.into_iter().map(BudgetPacing).collect())
     }
 
     /// The channel a touch with these marks is classified into, and the rule that matched
