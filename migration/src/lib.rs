@@ -5,6 +5,7 @@ pub use sea_orm_migration::prelude::*;
 
 mod m20261127_000001_identity;
 mod m20261127_000002_marketing;
+mod m20261127_050001_journey_index;
 
 pub struct Migrator;
 
@@ -14,6 +15,7 @@ impl MigratorTrait for Migrator {
         vec![
             Box::new(m20261127_000001_identity::Migration),
             Box::new(m20261127_000002_marketing::Migration),
+            Box::new(m20261127_050001_journey_index::Migration),
         ]
     }
 }

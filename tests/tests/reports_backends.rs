@@ -87,3 +87,64 @@ async fn every_report_gives_identical_numbers_on_sqlite_and_postgresql() {
         .map_or(0, Vec::len);
     assert!(rows >= 5, "{}", on_sqlite[0]);
 }
+
+/// Every row of every page, in page order.
+async fn read_all(
+    app: &TestApp,
+    query: &leadsource::db::analytics::journeys::JourneyQuery,
+) -> (Vec<String>, usize) {
+    use leadsource::db::analytics::journeys::{page_bounds, read_page};
+    let db = &app.state.db.conn;
+    let bounds = page_bounds(db, query)
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    let mut rows = Vec::new();
+    for &(lo, hi) in &bounds {
+        let page = read_page(db, query, lo, hi)
+            .await
+            .unwrap_or_else(|e| panic!("{e}"));
+        rows.extend(page.sources.iter().map(|s| format!("{s:?}")));
+        rows.extend(page.touches.iter().map(|t| format!("{t:?}")));
+        rows.extend(page.conversions.iter().map(|c| format!("{c:?}")));
+    }
+    rows.sort();
+    (rows, bounds.len())
+}
+
+#[tokio::test]
+async fn journeys_read_in_small_pages_are_the_journeys_read_in_one() {
+    use chrono::{NaiveDate, TimeZone, Utc};
+    use leadsource::db::analytics::Dimension;
+    use leadsource::db::analytics::journeys::JourneyQuery;
+
+    let app = TestApp::spawn().await;
+    let ws = app.workspace("acme").await;
+    let mut facts = Facts::new(&app.state.db.conn, ws.id).await;
+    scenario::random(&mut facts, 11, 150).await;
+    for (non_converting, text_key) in [(true, None), (false, Some(Dimension::UtmSource))] {
+        let query = |page_size| JourneyQuery {
+            workspace_id: ws.id,
+            from: NaiveDate::from_ymd_opt(2026, 2, 1).unwrap_or_default(),
+            to: NaiveDate::from_ymd_opt(2026, 4, 30).unwrap_or_default(),
+            start: Utc
+                .with_ymd_and_hms(2026, 1, 31, 23, 0, 0)
+                .single()
+                .unwrap_or_default(),
+            end: Utc
+                .with_ymd_and_hms(2026, 4, 30, 22, 0, 0)
+                .single()
+                .unwrap_or_default(),
+            lookback_days: 30,
+            kinds: Vec::new(),
+            text_key,
+            non_converting,
+            page_size,
+        };
+        let (one, one_pages) = read_all(&app, &query(1_000_000)).await;
+        let (many, many_pages) = read_all(&app, &query(7)).await;
+        assert_eq!(one_pages, 1);
+        assert!(many_pages >= 8, "{many_pages} pages");
+        assert!(one.len() > 50, "{} rows", one.len());
+        assert_eq!(one, many, "non_converting: {non_converting}");
+    }
+}

@@ -47,23 +47,23 @@ pub async fn leads<C: ConnectionTrait>(db: &C, q: &FactQuery<'_>) -> AppResult<V
     let to = sql.bind(q.to);
     let key = key_select(q.dimension, &format!("l.{}", key_column(q.dimension)));
     sql.push(&format!(
-        "SELECT {key}, {day}, COUNT(*) AS n, \
-           CAST(SUM(CASE WHEN EXISTS (SELECT 1 FROM conversion c \
-                WHERE c.workspace_id = {ws} AND c.lead_id = l.id AND c.occurred_on <= {to}",
+        "SELECT {key}, {day}, COUNT(*) AS n, COUNT(cv.lead_id) AS m \
+         FROM lead l \
+         LEFT JOIN (SELECT DISTINCT c.lead_id FROM conversion c \
+                    WHERE c.workspace_id = {ws} AND c.occurred_on <= {to}",
         day = day_select(q.by_day, "l.created_on"),
     ));
     sql.and_in("c.kind", q.kinds);
     sql.push(&format!(
-        ") THEN 1 ELSE 0 END) AS BIGINT) AS m \
-         FROM lead l \
+        ") cv ON cv.lead_id = l.id \
          WHERE l.workspace_id = {ws} AND l.created_on >= {from} AND l.created_on <= {to} \
          GROUP BY 1, 2, 3"
     ));
     Ok(FactRow::find_by_statement(sql.statement()).all(db).await?)
 }
 
-/// New customers (`n`): leads whose first conversion (of the counted kinds; earliest by time,
-/// then id) falls in the range, by the lead's source and the day of that conversion.
+/// New customers (`n`): leads whose first conversion (of the counted kinds) falls in the
+/// range, by the lead's source and the local day of that conversion.
 pub async fn new_customers<C: ConnectionTrait>(
     db: &C,
     q: &FactQuery<'_>,
@@ -73,21 +73,19 @@ pub async fn new_customers<C: ConnectionTrait>(
     let from = sql.bind(q.from);
     let to = sql.bind(q.to);
     let key = key_select(q.dimension, &format!("l.{}", key_column(q.dimension)));
+    // The first conversion's local day is the least day: days follow time.
     sql.push(&format!(
         "SELECT {key}, {day}, COUNT(*) AS n, CAST(0 AS BIGINT) AS m \
-         FROM conversion c JOIN lead l ON l.id = c.lead_id \
-         WHERE c.workspace_id = {ws} AND c.occurred_on >= {from} AND c.occurred_on <= {to}",
-        day = day_select(q.by_day, "c.occurred_on"),
+         FROM (SELECT c.lead_id, MIN(c.occurred_on) AS first_on FROM conversion c \
+               WHERE c.workspace_id = {ws} AND c.occurred_on <= {to}",
+        day = day_select(q.by_day, "f.first_on"),
     ));
     sql.and_in("c.kind", q.kinds);
     sql.push(&format!(
-        " AND NOT EXISTS (SELECT 1 FROM conversion e \
-             WHERE e.workspace_id = {ws} AND e.lead_id = c.lead_id \
-               AND (e.occurred_at < c.occurred_at \
-                    OR (e.occurred_at = c.occurred_at AND e.id < c.id))"
+        " GROUP BY c.lead_id HAVING MIN(c.occurred_on) >= {from}) f \
+         JOIN lead l ON l.id = f.lead_id \
+         GROUP BY 1, 2, 3"
     ));
-    sql.and_in("e.kind", q.kinds);
-    sql.push(") GROUP BY 1, 2, 3");
     Ok(FactRow::find_by_statement(sql.statement()).all(db).await?)
 }
 

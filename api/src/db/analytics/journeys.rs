@@ -1,10 +1,12 @@
 //! Journeys for the attribution engine, streamed page by page in (lead, time) order.
 //!
-//! A page is the next `page_size` leads of the workspace by id; for them it reads the
-//! conversions, the touchpoints that can belong to a journey of the range
-//! (`[range start − lookback, range end)`) and the sources of the leads that convert in the
-//! range. Memory is bounded by the page, whatever the size of the tables; every query walks
-//! an index led by `workspace_id` and the lead id.
+//! A page is a range of `page_size` lead ids, `(lo, hi]`, between the workspace's smallest
+//! and largest lead id; for its leads it reads the conversions, the touchpoints that can
+//! belong to a journey of the range (`[range start − lookback, range end)`) and the sources
+//! of the leads that convert in the range: three queries that run at the same time, each a
+//! range scan of an index led by `workspace_id` and the lead id, with a fixed number of bind
+//! parameters (so their prepared statements are reused). Memory is bounded by the page,
+//! whatever the size of the tables, and pages are independent, so several can be read at once.
 
 use chrono::{DateTime, NaiveDate, TimeDelta, Utc};
 use sea_orm::{ConnectionTrait, FromQueryResult};
@@ -34,7 +36,7 @@ pub struct JourneyQuery {
 }
 
 /// A lead's source: its first touch, the fallback journey of a conversion without touches.
-#[derive(Debug, Clone, FromQueryResult)]
+#[derive(Debug, Clone, PartialEq, FromQueryResult)]
 pub struct SourceRow {
     pub id: i64,
     pub created_at: DateTime<Utc>,
@@ -43,7 +45,7 @@ pub struct SourceRow {
     pub key_text: Option<String>,
 }
 
-#[derive(Debug, Clone, FromQueryResult)]
+#[derive(Debug, Clone, PartialEq, FromQueryResult)]
 pub struct TouchRow {
     pub lead_id: i64,
     pub occurred_at: DateTime<Utc>,
@@ -52,7 +54,7 @@ pub struct TouchRow {
     pub key_text: Option<String>,
 }
 
-#[derive(Debug, Clone, FromQueryResult)]
+#[derive(Debug, Clone, PartialEq, FromQueryResult)]
 pub struct ConversionRow {
     pub lead_id: i64,
     pub occurred_at: DateTime<Utc>,
@@ -69,162 +71,152 @@ pub struct JourneyPage {
 }
 
 #[derive(Debug, FromQueryResult)]
-struct Bound {
+struct IdSpan {
+    lo: Option<i64>,
     hi: Option<i64>,
 }
 
-/// A cursor over the pages of a [`JourneyQuery`].
-#[derive(Debug)]
-pub struct JourneyScan {
-    query: JourneyQuery,
-    after: i64,
-    done: bool,
+/// The pages of the workspace's leads: `(lo, hi]` id ranges of `page_size` ids, in order.
+pub async fn page_bounds<C: ConnectionTrait>(
+    db: &C,
+    query: &JourneyQuery,
+) -> AppResult<Vec<(i64, i64)>> {
+    let mut sql = Sql::new(db.get_database_backend());
+    let ws = sql.bind(query.workspace_id);
+    sql.push(&format!(
+        "SELECT MIN(id) AS lo, MAX(id) AS hi FROM lead WHERE workspace_id = {ws}"
+    ));
+    let span = IdSpan::find_by_statement(sql.statement()).one(db).await?;
+    let Some((first, last)) = span.and_then(|s| s.lo.zip(s.hi)) else {
+        return Ok(Vec::new());
+    };
+    let width = query.page_size.max(1) as i64;
+    let mut bounds = Vec::new();
+    let mut lo = first - 1;
+    while lo < last {
+        let hi = lo.saturating_add(width).min(last);
+        bounds.push((lo, hi));
+        lo = hi;
+    }
+    Ok(bounds)
 }
 
-impl JourneyScan {
-    pub fn new(query: JourneyQuery) -> Self {
-        Self {
-            query,
-            after: 0,
-            done: false,
-        }
-    }
+/// The journeys data of the leads with ids in `(lo, hi]`.
+pub async fn read_page<C: ConnectionTrait>(
+    db: &C,
+    q: &JourneyQuery,
+    lo: i64,
+    hi: i64,
+) -> AppResult<JourneyPage> {
+    let (conversions, touches, sources) = tokio::try_join!(
+        conversions(db, q, lo, hi),
+        touches(db, q, lo, hi),
+        sources(db, q, lo, hi),
+    )?;
+    Ok(JourneyPage {
+        sources,
+        touches,
+        conversions,
+    })
+}
 
-    /// The next page, or `None` after the last lead.
-    pub async fn next_page<C: ConnectionTrait>(
-        &mut self,
-        db: &C,
-    ) -> AppResult<Option<JourneyPage>> {
-        if self.done {
-            return Ok(None);
-        }
-        let Some(hi) = self.page_end(db).await? else {
-            self.done = true;
-            return Ok(None);
-        };
-        let (lo, q) = (self.after, &self.query);
-        self.after = hi;
-        let conversions = self.conversions(db, lo, hi).await?;
-        let converting: Vec<i64> = {
-            let mut ids: Vec<i64> = conversions
-                .iter()
-                .filter(|c| c.occurred_on >= q.from && c.occurred_on <= q.to)
-                .map(|c| c.lead_id)
-                .collect();
-            ids.dedup(); // sorted by lead id already
-            ids
-        };
-        let touches = if q.non_converting || !converting.is_empty() {
-            self.touches(db, lo, hi, (!q.non_converting).then_some(&converting[..]))
-                .await?
-        } else {
-            Vec::new()
-        };
-        let sources = if converting.is_empty() {
-            Vec::new()
-        } else {
-            self.sources(db, &converting).await?
-        };
-        Ok(Some(JourneyPage {
-            sources,
-            touches,
-            conversions,
-        }))
-    }
+/// `AND {column} IN (leads of the page with a conversion in the range)`.
+fn and_converting(sql: &mut Sql, q: &JourneyQuery, column: &str, lo: &str, hi: &str) {
+    let ws = sql.bind(q.workspace_id);
+    let from = sql.bind(q.from);
+    let to = sql.bind(q.to);
+    sql.push(&format!(
+        " AND {column} IN (SELECT c.lead_id FROM conversion c \
+           WHERE c.workspace_id = {ws} AND c.lead_id > {lo} AND c.lead_id <= {hi} \
+             AND c.occurred_on >= {from} AND c.occurred_on <= {to}"
+    ));
+    sql.and_in("c.kind", &q.kinds);
+    sql.push(")");
+}
 
-    /// The id of the last lead of the next page.
-    async fn page_end<C: ConnectionTrait>(&self, db: &C) -> AppResult<Option<i64>> {
-        let mut sql = Sql::new(db.get_database_backend());
-        let ws = sql.bind(self.query.workspace_id);
-        let after = sql.bind(self.after);
-        let limit = sql.bind(self.query.page_size as i64);
+/// Conversions of the page's leads: all of them when non-converting leads matter (a lead
+/// is non-converting only if it never converted), else only those in the range.
+async fn conversions<C: ConnectionTrait>(
+    db: &C,
+    q: &JourneyQuery,
+    lo: i64,
+    hi: i64,
+) -> AppResult<Vec<ConversionRow>> {
+    let mut sql = Sql::new(db.get_database_backend());
+    let ws = sql.bind(q.workspace_id);
+    let lo = sql.bind(lo);
+    let hi = sql.bind(hi);
+    sql.push(&format!(
+        "SELECT lead_id, occurred_at, occurred_on, revenue_cents FROM conversion \
+         WHERE workspace_id = {ws} AND lead_id > {lo} AND lead_id <= {hi}"
+    ));
+    if !q.non_converting {
+        let from = sql.bind(q.from);
+        let to = sql.bind(q.to);
         sql.push(&format!(
-            "SELECT MAX(id) AS hi FROM (SELECT id FROM lead \
-               WHERE workspace_id = {ws} AND id > {after} ORDER BY id LIMIT {limit}) page"
+            " AND occurred_on >= {from} AND occurred_on <= {to}"
         ));
-        let bound = Bound::find_by_statement(sql.statement()).one(db).await?;
-        Ok(bound.and_then(|b| b.hi))
     }
+    sql.and_in("kind", &q.kinds);
+    sql.push(" ORDER BY lead_id, occurred_at, id");
+    Ok(ConversionRow::find_by_statement(sql.statement())
+        .all(db)
+        .await?)
+}
 
-    /// Conversions of the page's leads: all of them when non-converting leads matter (a lead
-    /// is non-converting only if it never converted), else only those in the range.
-    async fn conversions<C: ConnectionTrait>(
-        &self,
-        db: &C,
-        lo: i64,
-        hi: i64,
-    ) -> AppResult<Vec<ConversionRow>> {
-        let q = &self.query;
-        let mut sql = Sql::new(db.get_database_backend());
-        let ws = sql.bind(q.workspace_id);
-        let lo = sql.bind(lo);
-        let hi = sql.bind(hi);
-        sql.push(&format!(
-            "SELECT lead_id, occurred_at, occurred_on, revenue_cents FROM conversion \
-             WHERE workspace_id = {ws} AND lead_id > {lo} AND lead_id <= {hi}"
-        ));
-        if !q.non_converting {
-            let from = sql.bind(q.from);
-            let to = sql.bind(q.to);
-            sql.push(&format!(
-                " AND occurred_on >= {from} AND occurred_on <= {to}"
-            ));
-        }
-        sql.and_in("kind", &q.kinds);
-        sql.push(" ORDER BY lead_id, occurred_at, id");
-        Ok(ConversionRow::find_by_statement(sql.statement())
-            .all(db)
-            .await?)
+/// Touchpoints of the page's leads that can be on a journey (of converting leads only,
+/// unless non-converting journeys matter).
+async fn touches<C: ConnectionTrait>(
+    db: &C,
+    q: &JourneyQuery,
+    lo: i64,
+    hi: i64,
+) -> AppResult<Vec<TouchRow>> {
+    let earliest = q
+        .start
+        .checked_sub_signed(TimeDelta::days(i64::from(q.lookback_days)))
+        .unwrap_or(q.start);
+    let mut sql = Sql::new(db.get_database_backend());
+    let ws = sql.bind(q.workspace_id);
+    let lo = sql.bind(lo);
+    let hi = sql.bind(hi);
+    let earliest = sql.bind(earliest);
+    let end = sql.bind(q.end);
+    sql.push(&format!(
+        "SELECT lead_id, occurred_at, channel_id, campaign_id, {text} AS key_text \
+         FROM touchpoint \
+         WHERE workspace_id = {ws} AND lead_id > {lo} AND lead_id <= {hi} \
+           AND occurred_at >= {earliest} AND occurred_at < {end}",
+        text = text_column(q.text_key),
+    ));
+    if !q.non_converting {
+        and_converting(&mut sql, q, "lead_id", &lo, &hi);
     }
+    sql.push(" ORDER BY lead_id, occurred_at, id");
+    Ok(TouchRow::find_by_statement(sql.statement()).all(db).await?)
+}
 
-    /// Touchpoints of the page's leads (or of `only` those) that can be on a journey.
-    async fn touches<C: ConnectionTrait>(
-        &self,
-        db: &C,
-        lo: i64,
-        hi: i64,
-        only: Option<&[i64]>,
-    ) -> AppResult<Vec<TouchRow>> {
-        let q = &self.query;
-        let earliest = q
-            .start
-            .checked_sub_signed(TimeDelta::days(i64::from(q.lookback_days)))
-            .unwrap_or(q.start);
-        let mut sql = Sql::new(db.get_database_backend());
-        let ws = sql.bind(q.workspace_id);
-        let lo = sql.bind(lo);
-        let hi = sql.bind(hi);
-        let earliest = sql.bind(earliest);
-        let end = sql.bind(q.end);
-        sql.push(&format!(
-            "SELECT lead_id, occurred_at, channel_id, campaign_id, {text} AS key_text \
-             FROM touchpoint \
-             WHERE workspace_id = {ws} AND lead_id > {lo} AND lead_id <= {hi} \
-               AND occurred_at >= {earliest} AND occurred_at < {end}",
-            text = text_column(q.text_key),
-        ));
-        if let Some(ids) = only {
-            sql.and_in("lead_id", ids);
-        }
-        sql.push(" ORDER BY lead_id, occurred_at, id");
-        Ok(TouchRow::find_by_statement(sql.statement()).all(db).await?)
-    }
-
-    async fn sources<C: ConnectionTrait>(&self, db: &C, ids: &[i64]) -> AppResult<Vec<SourceRow>> {
-        let q = &self.query;
-        let mut sql = Sql::new(db.get_database_backend());
-        let ws = sql.bind(q.workspace_id);
-        sql.push(&format!(
-            "SELECT id, created_at, channel_id, campaign_id, {text} AS key_text \
-             FROM lead WHERE workspace_id = {ws}",
-            text = text_column(q.text_key),
-        ));
-        sql.and_in("id", ids);
-        sql.push(" ORDER BY id");
-        Ok(SourceRow::find_by_statement(sql.statement())
-            .all(db)
-            .await?)
-    }
+/// Sources of the page's leads that convert in the range.
+async fn sources<C: ConnectionTrait>(
+    db: &C,
+    q: &JourneyQuery,
+    lo: i64,
+    hi: i64,
+) -> AppResult<Vec<SourceRow>> {
+    let mut sql = Sql::new(db.get_database_backend());
+    let ws = sql.bind(q.workspace_id);
+    let lo = sql.bind(lo);
+    let hi = sql.bind(hi);
+    sql.push(&format!(
+        "SELECT id, created_at, channel_id, campaign_id, {text} AS key_text \
+         FROM lead WHERE workspace_id = {ws} AND id > {lo} AND id <= {hi}",
+        text = text_column(q.text_key),
+    ));
+    and_converting(&mut sql, q, "id", &lo, &hi);
+    sql.push(" ORDER BY id");
+    Ok(SourceRow::find_by_statement(sql.statement())
+        .all(db)
+        .await?)
 }
 
 fn text_column(text_key: Option<Dimension>) -> &'static str {
