@@ -25,9 +25,14 @@ pub async fn run(cli: Cli) -> Result<(), StartupError> {
             print!("{}", export_sdl());
             Ok(())
         }
+        // Writes data only: unlike `serve`, it needs no JWT key on PostgreSQL.
         Command::DemoData(args) => {
-            let state = build_state(cli.settings).await?;
-            demo::load(&state, &args.workspace, &args.scale, true).await?;
+            let settings = cli.settings;
+            let db = connect(&settings.database_url, settings.database_pool_size).await?;
+            db.migrate()
+                .await
+                .map_err(|e| StartupError::Migrate(e.to_string()))?;
+            demo::load(&db.conn, &args.workspace, &args.scale, true).await?;
             Ok(())
         }
         Command::Import(args) => import(args).await,

@@ -10,7 +10,7 @@ use leadsource_tests::budget::{cents, money, plan, suggestion, sum_of_suggestion
 /// A server with the small demo data set, a token, and the 52 weeks up to today.
 async fn demo_app() -> (TestApp, String, String) {
     let app = TestApp::spawn().await;
-    load(&app.state, "demo", "small", false)
+    load(&app.state.db.conn, "demo", "small", false)
         .await
         .unwrap_or_else(|e| panic!("demo data: {e}"));
     let ws = leadsource::services::workspace::find_workspace_by_slug(&app.state.db.conn, "demo")

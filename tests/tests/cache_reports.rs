@@ -14,7 +14,7 @@ const M: &str =
 
 /// Loads the small demo data set; answers a token and the year up to today.
 async fn demo(app: &TestApp) -> (String, Value) {
-    load(&app.state, "demo", "small", false)
+    load(&app.state.db.conn, "demo", "small", false)
         .await
         .unwrap_or_else(|e| panic!("demo data: {e}"));
     let ws = leadsource::services::workspace::find_workspace_by_slug(&app.state.db.conn, "demo")

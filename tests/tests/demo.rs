@@ -7,7 +7,7 @@ use serde_json::json;
 #[tokio::test]
 async fn the_small_demo_data_set_answers_campaign_and_lead_queries() {
     let app = TestApp::spawn().await;
-    load(&app.state, "demo", "small", false)
+    load(&app.state.db.conn, "demo", "small", false)
         .await
         .unwrap_or_else(|e| panic!("demo data: {e}"));
     let ws = leadsource::services::workspace::find_workspace_by_slug(&app.state.db.conn, "demo")
@@ -33,7 +33,7 @@ async fn the_small_demo_data_set_answers_campaign_and_lead_queries() {
 #[tokio::test]
 async fn the_printed_demo_login_signs_in_as_owner() {
     let app = TestApp::spawn().await;
-    load(&app.state, "demo", "small", false)
+    load(&app.state.db.conn, "demo", "small", false)
         .await
         .unwrap_or_else(|e| panic!("demo data: {e}"));
     let ws = leadsource::services::workspace::find_workspace_by_slug(&app.state.db.conn, "demo")

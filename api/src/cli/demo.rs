@@ -1,6 +1,6 @@
 //! `demo-data` and `serve --demo`: the demo workspace, its data and ready credentials.
 
-use sea_orm::{EntityTrait, PaginatorTrait};
+use sea_orm::{ConnectionTrait, DatabaseConnection, EntityTrait, PaginatorTrait};
 
 use crate::app::StartupError;
 use crate::auth::Scope;
@@ -19,7 +19,7 @@ fn failed(what: &str, err: impl std::fmt::Display) -> StartupError {
 
 /// Writes the demo data set at `scale` into the workspace `slug` (created if missing).
 pub async fn load(
-    state: &AppState,
+    db: &DatabaseConnection,
     slug: &str,
     scale: &str,
     show_progress: bool,
@@ -29,7 +29,6 @@ pub async fn load(
             "--scale: expected small, medium or large, got {scale:?}"
         ))
     })?;
-    let db = &state.db.conn;
     let ws = match find_workspace_by_slug(db, slug)
         .await
         .map_err(|e| failed("lookup", e))?
@@ -70,6 +69,10 @@ pub async fn load(
     crate::services::workspace::bump_generation(db, ws.id)
         .await
         .map_err(|e| failed("generation", e))?;
+    // Fresh planner statistics: a bulk load leaves them describing empty tables.
+    db.execute_unprepared("ANALYZE")
+        .await
+        .map_err(|e| failed("analyze", e))?;
     eprintln!("{summary}");
     Ok(())
 }
@@ -83,7 +86,7 @@ pub async fn load_if_empty(state: &AppState) -> Result<(), StartupError> {
         .map_err(|e| failed("count", e))?;
     if workspaces == 0 {
         eprintln!("empty database: loading the small demo data set…");
-        load(state, "demo", "small", false).await?;
+        load(db, "demo", "small", false).await?;
     }
     let Some(ws) = find_workspace_by_slug(db, "demo")
         .await

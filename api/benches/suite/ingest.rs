@@ -1,187 +1,134 @@
-//! Ingestion throughput on PostgreSQL: 200k spend rows and 100k leads pushed through the HTTP
-//! API in 10k-row calls, then the same rows loaded with COPY, with rows/s for both and the ratio.
-//!
-//! `BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/test cargo bench -p leadsource --bench ingest`
-//!
-//! The URL is an admin connection: the benchmark creates a fresh database next to it, starts the
-//! server in-process on a loopback port, and drops the database at the end. Request bodies and
-//! COPY data are built before the clock starts; responses are checked for errors.
+//! Ingestion through the HTTP API beside `COPY` of the same rows (issue 4): spend rows in
+//! 10k-row `recordSpend` calls, and leads (each with its first touchpoint) in 10k-row
+//! `captureLeads` calls, into a fresh PostgreSQL database per run. Request bodies and COPY data
+//! are built before the clock starts; every response is checked, and the rows are counted.
 
 use std::time::{Duration, Instant};
 
 use chrono::{Days, Utc};
-use sea_orm::{ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
+use sea_orm::{EntityTrait, QueryFilter, QueryOrder};
 use serde_json::{Value, json};
 
 use entity::{lead, touchpoint};
-use leadsource::app::{Server, build_state};
 use leadsource::auth::Scope;
-use leadsource::config::Settings;
-use leadsource::db::connect;
 use leadsource::services::api_token::create_api_token;
 use leadsource::services::campaign::{CampaignChanges, create_campaign};
 use leadsource::services::channel::default_channels;
 use leadsource::services::classify::ChannelGroup;
-use leadsource::services::ingest::TouchInput;
-use leadsource::services::ingest::lead::{NewLead, capture_leads};
-use leadsource::services::ingest::spend::{SpendEntry, record_spend};
 use leadsource::services::workspace::{NewWorkspace, create_workspace};
 use leadsource::state::AppState;
 
+use super::options::Options;
+use super::table::{Row, Table, Unit};
+use super::{Fallible, data, server};
+
 const CAMPAIGNS: usize = 100;
-const SPEND_ROWS: usize = 200_000;
-const LEADS: usize = 100_000;
 const BATCH: usize = 10_000;
+const DATABASE: &str = "leadsource_bench_ingest";
 
-type BenchResult<T> = Result<T, Box<dyn std::error::Error>>;
+/// How many rows each run loads.
+struct Sizes {
+    spend: usize,
+    leads: usize,
+}
 
-#[tokio::main]
-async fn main() {
-    let Ok(admin) = std::env::var("BENCH_DATABASE_URL") else {
-        println!(
-            "ingest bench skipped: set BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/test"
-        );
-        return;
+/// One run's four timings.
+struct Timings {
+    spend_api: Duration,
+    spend_copy: Duration,
+    leads_api: Duration,
+    leads_copy: Duration,
+}
+
+pub async fn run(options: &Options, table: &mut Table) -> Fallible<()> {
+    let sizes = if options.quick {
+        Sizes {
+            spend: 20_000,
+            leads: 10_000,
+        }
+    } else {
+        Sizes {
+            spend: 200_000,
+            leads: 100_000,
+        }
     };
-    let name = format!("ls_bench_{}", std::process::id());
-    if let Err(e) = run(&admin, &name).await {
-        eprintln!("ingest bench failed: {e}");
-        drop_database(&admin, &name).await;
-        std::process::exit(1);
+    table.section(format!(
+        "Ingestion into PostgreSQL: {} spend rows and {} leads through the API in {BATCH}-row calls, beside COPY of the same rows",
+        sizes.spend, sizes.leads
+    ));
+    let mut runs = Vec::new();
+    for _ in 0..options.runs {
+        runs.push(one_run(options, &sizes).await?);
     }
-    drop_database(&admin, &name).await;
-}
-
-async fn drop_database(admin: &str, name: &str) {
-    if let Ok(db) = connect(admin, 1).await {
-        let _ = db
-            .conn
-            .execute_unprepared(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
-            .await;
-    }
-}
-
-async fn run(admin: &str, name: &str) -> BenchResult<()> {
-    let db = connect(admin, 1).await?;
-    db.conn
-        .execute_unprepared(&format!("CREATE DATABASE {name}"))
-        .await?;
-    let base = admin.rsplit_once('/').map_or(admin, |(b, _)| b);
-    let mut settings = Settings::defaults();
-    settings.database_url = format!("{base}/{name}");
-    settings.listen_addr = "127.0.0.1:0".parse()?;
-    settings.max_body_bytes = 64 * 1024 * 1024;
-    settings.database_pool_size = 4;
-    let state = build_state(settings).await?;
-    let server = Server::bind(state.clone()).await?;
-    let url = format!("http://{}/graphql", server.addr);
-    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
-    let serving = tokio::spawn(server.run(async move {
-        let _ = stopped.await;
-    }));
-
-    let api = Tenant::create(&state, "api").await?;
-    let copy = Tenant::create(&state, "copy").await?;
-    let direct = Tenant::create(&state, "direct").await?;
-    println!(
-        "ingest bench on PostgreSQL: {SPEND_ROWS} spend rows, {LEADS} leads, {BATCH}-row calls"
+    data::drop(&options.postgres, DATABASE).await?;
+    let rate = |rows: usize, d: &Duration| rows as f64 / d.as_secs_f64();
+    let series = |f: &dyn Fn(&Timings) -> f64| runs.iter().map(f).collect::<Vec<f64>>();
+    let spend_api = series(&|t| rate(sizes.spend, &t.spend_api));
+    let spend_copy = series(&|t| rate(sizes.spend, &t.spend_copy));
+    let leads_api = series(&|t| rate(sizes.leads, &t.leads_api));
+    let leads_copy = series(&|t| rate(sizes.leads, &t.leads_copy));
+    let mid = |xs: &[f64]| super::stats::Summary::of(xs).median;
+    let ratio = |api: &[f64], copy: &[f64]| {
+        let r: Vec<f64> = api.iter().zip(copy).map(|(a, c)| c / a).collect();
+        mid(&r)
+    };
+    table.push(
+        Row::new("spend rows via `recordSpend`", Unit::RowsPerSec, &spend_api)
+            .beside("COPY", &spend_api, &spend_copy)
+            .target(
+                "≥ 50,000 rows/s and ≤ 3× COPY time",
+                mid(&spend_api) >= 50_000.0 && ratio(&spend_api, &spend_copy) <= 3.0,
+            ),
     );
-
-    let spend_api = push(&url, &api.token, spend_bodies()?).await?;
-    let spend_copy = copy_spend(&state, &copy).await?;
-    let spend_service = spend_direct(&state, &direct).await?;
-    report("spend", SPEND_ROWS, spend_api, spend_service, spend_copy);
-
-    let leads_api = push(&url, &api.token, lead_bodies()?).await?;
-    let leads_copy = copy_leads(&state, &api, &copy).await?;
-    let leads_service = leads_direct(&state, &direct).await?;
-    report(
-        "leads (+ first touchpoints)",
-        LEADS,
-        leads_api,
-        leads_service,
-        leads_copy,
+    table.push(
+        Row::new(
+            "leads (+ first touchpoint) via `captureLeads`",
+            Unit::RowsPerSec,
+            &leads_api,
+        )
+        .beside("COPY (lead + touchpoint)", &leads_api, &leads_copy)
+        .target(
+            "≥ 20,000 leads/s and ≤ 3× COPY time",
+            mid(&leads_api) >= 20_000.0 && ratio(&leads_api, &leads_copy) <= 3.0,
+        ),
     );
-
-    let _ = stop.send(());
-    let _ = serving.await;
     Ok(())
 }
 
-/// One line per kind: the API (HTTP + GraphQL + service), the service alone (the same calls
-/// without HTTP and GraphQL, to show where time goes), and COPY.
-fn report(what: &str, rows: usize, api: Duration, service: Duration, copy: Duration) {
-    let rate = |d: Duration| rows as f64 / d.as_secs_f64();
-    println!(
-        "{what}: API {:.2} s = {:.0} rows/s | service alone {:.2} s = {:.0} rows/s | COPY {:.2} s = {:.0} rows/s | API/COPY time {:.2}x",
-        api.as_secs_f64(),
-        rate(api),
-        service.as_secs_f64(),
-        rate(service),
-        copy.as_secs_f64(),
-        rate(copy),
-        api.as_secs_f64() / copy.as_secs_f64()
-    );
+async fn one_run(options: &Options, sizes: &Sizes) -> Fallible<Timings> {
+    data::recreate(&options.postgres, DATABASE).await?;
+    let url = options.database_url(DATABASE);
+    let running = server::start(server::settings(&url, None)?).await?;
+    let state = running.state.clone();
+    let api = Tenant::create(&state, "api").await?;
+    let copy = Tenant::create(&state, "copy").await?;
+
+    let spend_api = push(&running.url, &api.token, spend_bodies(sizes.spend)?).await?;
+    expect_rows(&state, "spend", api.id, sizes.spend).await?;
+    let spend_copy = copy_spend(&state, &copy, sizes.spend).await?;
+    expect_rows(&state, "spend", copy.id, sizes.spend).await?;
+
+    let leads_api = push(&running.url, &api.token, lead_bodies(sizes.leads)?).await?;
+    expect_rows(&state, "lead", api.id, sizes.leads).await?;
+    expect_rows(&state, "touchpoint", api.id, sizes.leads).await?;
+    let leads_copy = copy_leads(&state, &api, &copy).await?;
+    expect_rows(&state, "lead", copy.id, sizes.leads).await?;
+    running.stop().await;
+    Ok(Timings {
+        spend_api,
+        spend_copy,
+        leads_api,
+        leads_copy,
+    })
 }
 
-/// The spend rows as service entries, recorded in 10k-row calls without HTTP or GraphQL.
-async fn spend_direct(state: &AppState, tenant: &Tenant) -> BenchResult<Duration> {
-    let batches: Vec<Vec<SpendEntry>> = (0..SPEND_ROWS)
-        .step_by(BATCH)
-        .map(|start| {
-            (start..start + BATCH)
-                .map(|i| {
-                    let (c, date, cents, impressions, clicks) = spend_row(i);
-                    SpendEntry {
-                        campaign_id: None,
-                        utm_campaign: Some(format!("c{c}")),
-                        date,
-                        amount: rust_decimal::Decimal::new(cents, 2),
-                        impressions: Some(impressions),
-                        clicks: Some(clicks),
-                        currency: None,
-                    }
-                })
-                .collect()
-        })
-        .collect();
-    let started = Instant::now();
-    for batch in batches {
-        record_spend(&state.db.conn, tenant.id, batch, BATCH).await?;
+/// Fails unless `table` holds exactly `expected` rows of the workspace.
+async fn expect_rows(state: &AppState, table: &str, ws: i64, expected: usize) -> Fallible<()> {
+    let got = data::count(&state.db, table, ws).await?;
+    if usize::try_from(got).ok() != Some(expected) {
+        return Err(format!("{table}: expected {expected} rows, found {got}").into());
     }
-    Ok(started.elapsed())
-}
-
-/// The leads as service inputs, captured in 10k-row calls without HTTP or GraphQL.
-async fn leads_direct(state: &AppState, tenant: &Tenant) -> BenchResult<Duration> {
-    let text = |v: &Value, k: &str| v[k].as_str().map(str::to_owned);
-    let mut batches = Vec::new();
-    for start in (0..LEADS).step_by(BATCH) {
-        let batch: Vec<NewLead> = (start..start + BATCH)
-            .map(lead_input)
-            .map(|v| NewLead {
-                external_id: text(&v, "externalId").unwrap_or_default(),
-                email: text(&v, "email"),
-                name: text(&v, "name"),
-                company: text(&v, "company"),
-                created_at: text(&v, "createdAt").and_then(|t| t.parse().ok()),
-                touch: TouchInput {
-                    utm_source: text(&v, "utmSource"),
-                    utm_medium: text(&v, "utmMedium"),
-                    utm_campaign: text(&v, "utmCampaign"),
-                    referrer: text(&v, "referrer"),
-                    landing_page: text(&v, "landingPage"),
-                    ..Default::default()
-                },
-            })
-            .collect();
-        batches.push(batch);
-    }
-    let started = Instant::now();
-    for batch in batches {
-        capture_leads(&state.db.conn, tenant.id, batch, BATCH).await?;
-    }
-    Ok(started.elapsed())
+    Ok(())
 }
 
 /// A workspace with its campaigns `c0`…`c99` on the default Paid Search channel and a token.
@@ -192,7 +139,7 @@ struct Tenant {
 }
 
 impl Tenant {
-    async fn create(state: &AppState, slug: &str) -> BenchResult<Self> {
+    async fn create(state: &AppState, slug: &str) -> Fallible<Self> {
         let db = &state.db.conn;
         let ws = create_workspace(
             db,
@@ -237,11 +184,11 @@ fn spend_row(i: usize) -> (usize, chrono::NaiveDate, i64, i64, i64) {
     (i % CAMPAIGNS, day, cents, cents * 3, cents / 40)
 }
 
-fn spend_bodies() -> BenchResult<Vec<Vec<u8>>> {
+fn spend_bodies(rows: usize) -> Fallible<Vec<Vec<u8>>> {
     let query = "mutation($e: [SpendInput!]!) { recordSpend(entries: $e) { inserted updated } }";
     let mut bodies = Vec::new();
-    for start in (0..SPEND_ROWS).step_by(BATCH) {
-        let entries: Vec<Value> = (start..start + BATCH)
+    for start in (0..rows).step_by(BATCH) {
+        let entries: Vec<Value> = (start..(start + BATCH).min(rows))
             .map(|i| {
                 let (c, day, cents, impressions, clicks) = spend_row(i);
                 json!({
@@ -289,11 +236,13 @@ fn lead_input(i: usize) -> Value {
     lead
 }
 
-fn lead_bodies() -> BenchResult<Vec<Vec<u8>>> {
+fn lead_bodies(leads: usize) -> Fallible<Vec<Vec<u8>>> {
     let query = "mutation($l: [LeadInput!]!) { captureLeads(inputs: $l) { created updated } }";
     let mut bodies = Vec::new();
-    for start in (0..LEADS).step_by(BATCH) {
-        let inputs: Vec<Value> = (start..start + BATCH).map(lead_input).collect();
+    for start in (0..leads).step_by(BATCH) {
+        let inputs: Vec<Value> = (start..(start + BATCH).min(leads))
+            .map(lead_input)
+            .collect();
         bodies.push(serde_json::to_vec(
             &json!({ "query": query, "variables": { "l": inputs } }),
         )?);
@@ -302,7 +251,7 @@ fn lead_bodies() -> BenchResult<Vec<Vec<u8>>> {
 }
 
 /// POSTs each body in turn, failing on any GraphQL error; returns the wall time.
-async fn push(url: &str, token: &str, bodies: Vec<Vec<u8>>) -> BenchResult<Duration> {
+async fn push(url: &str, token: &str, bodies: Vec<Vec<u8>>) -> Fallible<Duration> {
     let client = reqwest::Client::new();
     let started = Instant::now();
     for body in bodies {
@@ -329,7 +278,7 @@ async fn push(url: &str, token: &str, bodies: Vec<Vec<u8>>) -> BenchResult<Durat
 }
 
 /// COPYs `data` (CSV) with `statement`; returns the time of the COPY alone.
-async fn copy_csv(state: &AppState, statement: &str, data: Vec<u8>) -> BenchResult<Duration> {
+async fn copy_csv(state: &AppState, statement: &str, data: Vec<u8>) -> Fallible<Duration> {
     let pool = state.db.conn.get_postgres_connection_pool();
     let mut conn = pool.acquire().await?;
     let started = Instant::now();
@@ -339,10 +288,10 @@ async fn copy_csv(state: &AppState, statement: &str, data: Vec<u8>) -> BenchResu
     Ok(started.elapsed())
 }
 
-async fn copy_spend(state: &AppState, tenant: &Tenant) -> BenchResult<Duration> {
+async fn copy_spend(state: &AppState, tenant: &Tenant, rows: usize) -> Fallible<Duration> {
     let now = Utc::now().to_rfc3339();
     let mut csv = csv::Writer::from_writer(Vec::new());
-    for i in 0..SPEND_ROWS {
+    for i in 0..rows {
         let (c, day, cents, impressions, clicks) = spend_row(i);
         csv.write_record([
             tenant.id.to_string(),
@@ -360,7 +309,7 @@ async fn copy_spend(state: &AppState, tenant: &Tenant) -> BenchResult<Duration> 
 
 /// COPYs the lead and first-touch rows the API stored for `from` into `to`'s workspace: the same
 /// rows, so both paths write the same data. Reading them back and mapping ids is not timed.
-async fn copy_leads(state: &AppState, from: &Tenant, to: &Tenant) -> BenchResult<Duration> {
+async fn copy_leads(state: &AppState, from: &Tenant, to: &Tenant) -> Fallible<Duration> {
     let db = &state.db.conn;
     let leads = lead::Entity::find()
         .filter(sea_orm::ColumnTrait::eq(
@@ -450,7 +399,7 @@ async fn copy_leads(state: &AppState, from: &Tenant, to: &Tenant) -> BenchResult
 }
 
 /// Maps `from`'s default channel ids to `to`'s, by channel group.
-async fn channel_map(state: &AppState, from: i64, to: i64) -> BenchResult<impl Fn(i64) -> i64> {
+async fn channel_map(state: &AppState, from: i64, to: i64) -> Fallible<impl Fn(i64) -> i64> {
     let db = &state.db.conn;
     let theirs = default_channels(db, to).await?;
     let map: std::collections::HashMap<i64, i64> = default_channels(db, from)

@@ -67,14 +67,14 @@ fn percentile(sorted: &[Duration], pct: f64) -> Duration {
 }
 
 /// POSTs one GraphQL body and checks it: HTTP 200, no `errors`, and
-/// `extensions.cache` equal to `cache` when given.
+/// `extensions.cache` equal to `cache` when given. Returns the answer's `data`.
 pub async fn post_checked(
     client: &reqwest::Client,
     url: &str,
     token: &str,
     body: Vec<u8>,
     cache: Option<&str>,
-) -> Result<(), String> {
+) -> Result<serde_json::Value, String> {
     let resp = client
         .post(url)
         .bearer_auth(token)
@@ -85,7 +85,7 @@ pub async fn post_checked(
         .await
         .map_err(|e| format!("request failed: {e}"))?;
     let status = resp.status();
-    let json: serde_json::Value = resp.json().await.map_err(|e| format!("bad body: {e}"))?;
+    let mut json: serde_json::Value = resp.json().await.map_err(|e| format!("bad body: {e}"))?;
     if status != 200 || json.get("errors").is_some_and(|e| !e.is_null()) {
         return Err(format!("HTTP {status}: {json}"));
     }
@@ -95,5 +95,5 @@ pub async fn post_checked(
             return Err(format!("expected cache {expected}, got {got}"));
         }
     }
-    Ok(())
+    Ok(json["data"].take())
 }

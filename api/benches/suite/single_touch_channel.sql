@@ -1,10 +1,10 @@
 -- The hand-written equivalent of `performance(range, dimension: CHANNEL, attribution: FIRST_TOUCH)`
--- for PostgreSQL, as an analyst would write it: per channel, leads created in the range and how
--- many of them converted by its end, new customers (first conversion in the range), conversions and
--- revenue credited to the first touch of the 90-day lookback window (the lead's source when the
--- window is empty), and spend.
+-- (dir=ASC) or `LAST_TOUCH` (dir=DESC) for PostgreSQL, as an analyst would write it: per channel,
+-- leads created in the range and how many of them converted by its end, new customers (first
+-- conversion in the range), conversions and revenue credited to the first (last) touch of the
+-- 90-day lookback window (the lead's source when the window is empty), and spend.
 --
--- psql "$BENCH_DATABASE_URL" -v ws=1 -v from="'2025-11-28'" -v to="'2026-11-27'" -f reports_first_touch_channel.sql
+-- psql "$URL" -v ws=1 -v from="'2025-11-28'" -v to="'2026-11-27'" -v dir=ASC -f single_touch_channel.sql
 WITH converted AS (
   SELECT DISTINCT c.lead_id
   FROM conversion c
@@ -33,7 +33,7 @@ WITH converted AS (
     SELECT t.channel_id FROM touchpoint t
     WHERE t.workspace_id = c.workspace_id AND t.lead_id = c.lead_id
       AND t.occurred_at <= c.occurred_at AND t.occurred_at >= c.occurred_at - INTERVAL '2160 hours'
-    ORDER BY t.occurred_at, t.id
+    ORDER BY t.occurred_at :dir, t.id :dir
     LIMIT 1) ft ON TRUE
   WHERE c.workspace_id = :ws AND c.occurred_on BETWEEN :from AND :to
   GROUP BY 1
