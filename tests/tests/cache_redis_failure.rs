@@ -2,6 +2,10 @@
 //! every query answers from the database, failures are counted in /metrics, and
 //! caching resumes by itself when Redis is back. Uses a private redis-server, never
 //! the suite's shared one.
+//!
+//! The near cache (decoded values kept in the process) would answer repeated questions
+//! during an outage, so the tests of the database fallback turn it off; the last test
+//! shows what it does during an outage.
 
 use std::time::Duration;
 
@@ -14,6 +18,7 @@ const HITS: &str = r#"leadsource_cache_lookups_total{kind="test_campaign_count",
 async fn app_with_redis_at(port: u16) -> TestApp {
     let mut settings = fresh_settings(Some(&format!("redis://127.0.0.1:{port}"))).await;
     settings.cache.redis_retry_ms = 100;
+    settings.cache.cache_near_max_bytes = 0;
     TestApp::spawn_with(settings).await
 }
 
@@ -121,6 +126,7 @@ async fn queries_answer_when_redis_accepts_connections_but_never_replies() {
     let mut settings = fresh_settings(Some(&format!("redis://127.0.0.1:{port}"))).await;
     settings.cache.redis_connect_timeout_ms = 100;
     settings.cache.redis_command_timeout_ms = 100;
+    settings.cache.cache_near_max_bytes = 0;
     let app = TestApp::spawn_with(settings).await;
     let ws = app.workspace("acme").await;
     app.create_campaign(&ws.token, "Brand").await;
@@ -129,4 +135,35 @@ async fn queries_answer_when_redis_accepts_connections_but_never_replies() {
     }
     assert_eq!(app.computations("test_campaign_count").await, 3.0);
     assert!(app.metric(ERRORS_GET).await >= 1.0);
+}
+
+#[tokio::test]
+async fn during_an_outage_the_near_cache_answers_and_a_write_still_shows() {
+    if !RedisServer::available() {
+        eprintln!("skipped: redis-server is not available");
+        return;
+    }
+    let mut redis = RedisServer::start().await;
+    let settings = fresh_settings(Some(&format!("redis://127.0.0.1:{}", redis.port))).await;
+    let app = TestApp::spawn_with(settings).await;
+    let ws = app.workspace("acme").await;
+    app.create_campaign(&ws.token, "Brand").await;
+    assert_eq!(app.cached_campaign_count(ws.id, Duration::ZERO).await, 1);
+
+    redis.kill();
+    let before = app.computations("test_campaign_count").await;
+    assert_eq!(app.cached_campaign_count(ws.id, Duration::ZERO).await, 1);
+    assert_eq!(
+        app.computations("test_campaign_count").await,
+        before,
+        "asked before the outage: answered from the process"
+    );
+    app.create_campaign(&ws.token, "Written while Redis is down")
+        .await;
+    assert_eq!(
+        app.cached_campaign_count(ws.id, Duration::ZERO).await,
+        2,
+        "a write changes the generation, near or not"
+    );
+    assert_eq!(app.computations("test_campaign_count").await, before + 1.0);
 }

@@ -12,6 +12,7 @@ use serde::de::DeserializeOwned;
 use super::flight::{Flights, Role};
 use super::generation::current_generation;
 use super::key::{ReportKind, lock_key, report_key};
+use super::near::NearCache;
 use super::{Bytes, Cache, MemoryCache, RedisCache, trace};
 use crate::config::Settings;
 use crate::error::AppResult;
@@ -24,6 +25,8 @@ const MAX_POLL: Duration = Duration::from_millis(50);
 #[derive(Debug)]
 pub struct ReportCache {
     backend: Arc<dyn Cache>,
+    /// Decoded values in front of a shared backend (off for the in-process backend).
+    near: NearCache,
     db: DatabaseConnection,
     metrics: Metrics,
     flights: Flights,
@@ -67,13 +70,20 @@ impl ReportCache {
         settings: &Settings,
     ) -> Self {
         let cache = &settings.cache;
+        let ttl = Duration::from_secs(cache.cache_ttl_secs);
+        let near = if backend.is_shared() {
+            NearCache::new(cache.cache_near_max_bytes, ttl)
+        } else {
+            NearCache::disabled()
+        };
         Self {
             backend,
+            near,
             db,
             metrics,
             flights: Flights::default(),
             prefix: cache.cache_key_prefix.clone(),
-            ttl: Duration::from_secs(cache.cache_ttl_secs),
+            ttl,
             jitter_pct: cache.cache_ttl_jitter_pct,
             lock_ttl: Duration::from_millis(cache.cache_lock_ms),
         }
@@ -99,13 +109,17 @@ impl ReportCache {
         compute: F,
     ) -> AppResult<T>
     where
-        T: Serialize + DeserializeOwned,
+        T: Serialize + DeserializeOwned + Clone + Send + Sync + 'static,
         A: Serialize + ?Sized,
         F: FnOnce() -> Fut,
         Fut: Future<Output = AppResult<T>>,
     {
         let generation = current_generation(&self.db, workspace_id).await?;
         let key = report_key(&self.prefix, kind, generation, args)?;
+        if let Some(value) = self.near.get::<T>(&key).await {
+            self.note(kind, Lookup::Hit);
+            return Ok(value);
+        }
         if let Some(value) = self.lookup(kind, &key).await {
             self.note(kind, Lookup::Hit);
             return Ok(value);
@@ -154,9 +168,15 @@ impl ReportCache {
         trace::record(lookup);
     }
 
-    async fn lookup<T: DeserializeOwned>(&self, kind: ReportKind, key: &str) -> Option<T> {
+    /// The backend's value, decoded, and kept near.
+    async fn lookup<T>(&self, kind: ReportKind, key: &str) -> Option<T>
+    where
+        T: DeserializeOwned + Clone + Send + Sync + 'static,
+    {
         let bytes = self.fetch(kind, key).await?;
-        self.decode(kind, &bytes)
+        let value: T = self.decode(kind, &bytes)?;
+        self.near.insert(key, value.clone(), bytes.len()).await;
+        Some(value)
     }
 
     async fn fetch(&self, kind: ReportKind, key: &str) -> Option<Bytes> {
@@ -185,7 +205,7 @@ impl ReportCache {
     /// value; computes after `lock_ttl` at the latest, or at once if Redis fails.
     async fn lead<T, F, Fut>(&self, kind: ReportKind, key: &str, compute: F) -> AppResult<Led<T>>
     where
-        T: Serialize + DeserializeOwned,
+        T: Serialize + DeserializeOwned + Clone + Send + Sync + 'static,
         F: FnOnce() -> Fut,
         Fut: Future<Output = AppResult<T>>,
     {
@@ -243,7 +263,7 @@ impl ReportCache {
         compute: F,
     ) -> AppResult<(T, Option<Bytes>)>
     where
-        T: Serialize,
+        T: Serialize + Clone + Send + Sync + 'static,
         F: FnOnce() -> Fut,
         Fut: Future<Output = AppResult<T>>,
     {
@@ -262,6 +282,7 @@ impl ReportCache {
         if self.backend.set(key, bytes.clone(), ttl).await.is_err() {
             self.metrics.cache_error(kind.as_str(), "set");
         }
+        self.near.insert(key, value.clone(), bytes.len()).await;
         Ok((value, Some(bytes)))
     }
 }

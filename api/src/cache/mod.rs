@@ -7,7 +7,8 @@
 //! compute themselves after a bound). Values are compact JSON.
 //!
 //! Two backends behind the [`Cache`] trait: Redis when `REDIS_URL` is set
-//! (`redis_backend.rs`), a bounded in-process cache otherwise (`memory.rs`). A
+//! (`redis_backend.rs`), a bounded in-process cache otherwise (`memory.rs`). In front
+//! of Redis, a near cache keeps the values this process decoded (`near.rs`). A
 //! backend failure is never an error for the client: it is a miss, counted in
 //! `/metrics` and logged at most once per interval (`health.rs`).
 //!
@@ -19,6 +20,7 @@ mod health;
 pub mod key;
 mod layer;
 mod memory;
+mod near;
 mod redis_backend;
 #[cfg(test)]
 mod tests;

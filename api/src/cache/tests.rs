@@ -25,6 +25,7 @@ const KIND: ReportKind = ReportKind::new("test_report");
 struct SharedMap {
     values: Mutex<HashMap<String, Bytes>>,
     locks: Mutex<HashMap<String, String>>,
+    gets: AtomicUsize,
 }
 
 impl Cache for SharedMap {
@@ -35,6 +36,7 @@ impl Cache for SharedMap {
         true
     }
     fn get<'a>(&'a self, key: &'a str) -> BoxFuture<'a, Result<Option<Bytes>, CacheError>> {
+        self.gets.fetch_add(1, Ordering::SeqCst);
         async move {
             Ok(self
                 .values
@@ -352,6 +354,8 @@ async fn two_processes_sharing_a_backend_compute_once() {
 async fn waiters_compute_themselves_when_the_lock_holder_never_delivers() {
     let mut f = fixture().await;
     f.settings.cache.cache_lock_ms = 100;
+    // The backend's own behaviour: no near copy of the warm entry.
+    f.settings.cache.cache_near_max_bytes = 0;
     let shared = Arc::new(SharedMap::default());
     let (cache, _) = f.cache(shared.clone());
     // Learn the report's key, then make it look as if another process took its
@@ -392,7 +396,8 @@ async fn waiters_compute_themselves_when_the_lock_holder_never_delivers() {
 
 #[tokio::test]
 async fn a_broken_backend_is_a_miss_counted_in_metrics_not_an_error() {
-    let f = fixture().await;
+    let mut f = fixture().await;
+    f.settings.cache.cache_near_max_bytes = 0;
     let (cache, metrics) = f.cache(Arc::new(Broken));
     let computed = AtomicUsize::new(0);
     for _ in 0..3 {
@@ -476,4 +481,35 @@ fn ttl_jitter_stays_within_its_percentage() {
         assert!(ttl >= base && ttl <= Duration::from_secs(660), "{ttl:?}");
     }
     assert_eq!(jittered(base, 0, &mut rng), base);
+}
+
+#[tokio::test]
+async fn a_shared_backend_hit_is_kept_near_until_the_next_write() {
+    let f = fixture().await;
+    let shared = Arc::new(SharedMap::default());
+    let (cache, _) = f.cache(shared.clone());
+    let computed = AtomicUsize::new(0);
+    let ws = f.workspace_id;
+    for _ in 0..3 {
+        let value = ask(&cache, ws, json!({}), &computed, 1, Duration::ZERO).await;
+        assert_eq!(value.expect("answered"), 1);
+    }
+    assert_eq!(computed.load(Ordering::SeqCst), 1);
+    assert_eq!(
+        shared.gets.load(Ordering::SeqCst),
+        2,
+        "the first ask looks up twice (before and inside its flight); repeats stay in the process"
+    );
+    bump_generation(&f.db.conn, ws).await.expect("bump");
+    let after = ask(&cache, ws, json!({}), &computed, 2, Duration::ZERO).await;
+    assert_eq!(
+        after.expect("answered"),
+        2,
+        "a write changes the key: near or not"
+    );
+    // Another process (its own near cache) reads the value this one stored.
+    let (other, _) = f.cache(shared.clone());
+    let theirs = ask(&other, ws, json!({}), &computed, 3, Duration::ZERO).await;
+    assert_eq!(theirs.expect("answered"), 2);
+    assert_eq!(computed.load(Ordering::SeqCst), 2);
 }

@@ -24,6 +24,7 @@ use crate::error::AppError;
 use crate::graphql::document_guard::inspect_document;
 use crate::graphql::operation::{Operation, observed};
 use crate::graphql::{errors, loaders};
+use crate::http::parsed::Parsed;
 
 /// With this header set to `1`, responses say in `extensions.cache` whether their
 /// cached reports were hits (`HIT`) or computed (`MISS`).
@@ -47,13 +48,20 @@ fn operation_type(doc: &ExecutableDocument, name: Option<&str>) -> Option<Operat
 /// Runs the guard on `request`: the parsed document goes into the request, or the
 /// refusal becomes the response.
 fn guard(http: &HttpState, request: &mut Request) -> Result<Option<OperationType>, Box<Response>> {
-    match inspect_document(
-        &request.query,
-        request.operation_name.as_deref(),
-        &http.document_limits,
-    ) {
+    let name = request.operation_name.as_deref();
+    if let Some(kept) = http.parsed.get(&request.query, name) {
+        let ty = kept.ty;
+        request.set_parsed_query(kept.document.clone());
+        return Ok(ty);
+    }
+    match inspect_document(&request.query, name, &http.document_limits) {
         Ok((document, _shape)) => {
-            let ty = operation_type(&document, request.operation_name.as_deref());
+            let ty = operation_type(&document, name);
+            let parsed = Parsed {
+                document: document.clone(),
+                ty,
+            };
+            http.parsed.keep(&request.query, name, parsed);
             request.set_parsed_query(document);
             Ok(ty)
         }

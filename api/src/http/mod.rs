@@ -7,6 +7,7 @@ pub mod graphql;
 pub mod health;
 pub mod metrics;
 pub mod negotiate;
+pub mod parsed;
 pub mod rate_limit;
 pub mod respond;
 
@@ -26,6 +27,8 @@ pub struct HttpState {
     pub app: AppState,
     pub schema: AppSchema,
     pub document_limits: DocumentLimits,
+    /// Documents the guard accepted, parsed.
+    pub parsed: parsed::ParsedDocuments,
 }
 
 pub fn router(app: AppState, schema: AppSchema) -> Router {
@@ -54,5 +57,6 @@ pub fn router(app: AppState, schema: AppSchema) -> Router {
         app,
         schema,
         document_limits,
+        parsed: parsed::ParsedDocuments::default(),
     })
 }
