@@ -237,3 +237,44 @@ async fn responses_say_hit_or_miss_only_when_asked() {
     let again = ask(&app, &token, both, &range).await;
     assert_eq!(cache_of(&again), Some("HIT"));
 }
+
+/// A kept answer goes only to a principal the reports admit: a token without
+/// `reports:read` is refused after another warmed the same question.
+#[tokio::test]
+async fn a_kept_answer_is_never_served_to_a_principal_the_reports_refuse() {
+    let app = TestApp::spawn().await;
+    let (token, range) = demo(&app).await;
+    let first = ask(&app, &token, SPEND_TOTAL, &range).await;
+    let second = ask(&app, &token, SPEND_TOTAL, &range).await;
+    assert_eq!(cache_of(&first), Some("MISS"));
+    assert_eq!(cache_of(&second), Some("HIT"));
+    assert_eq!(first.body["data"], second.body["data"]);
+
+    let ws = leadsource::services::workspace::find_workspace_by_slug(&app.state.db.conn, "demo")
+        .await
+        .ok()
+        .flatten()
+        .unwrap_or_else(|| panic!("no demo workspace"));
+    let spend_only = app.token(ws.id, &[Scope::SpendWrite]).await;
+    let refused = app
+        .gql_with_headers(
+            Some(&spend_only),
+            SPEND_TOTAL,
+            json!({ "range": range }),
+            &[DEBUG],
+        )
+        .await;
+    assert_eq!(refused.error_code(), Some("FORBIDDEN"));
+    assert!(refused.body["data"].is_null(), "{}", refused.body);
+
+    // Another field beside the report: answered afresh (the report itself still a hit).
+    let mixed =
+        "query($range: DateRange!) { __typename performance(range: $range) { totals { spend } } }";
+    let resp = ask(&app, &token, mixed, &range).await;
+    assert_eq!(resp.body["data"]["__typename"], "Query");
+    assert_eq!(
+        resp.body["data"]["performance"],
+        first.body["data"]["performance"]
+    );
+    assert_eq!(cache_of(&resp), Some("HIT"));
+}

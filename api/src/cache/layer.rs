@@ -11,7 +11,7 @@ use serde::de::DeserializeOwned;
 
 use super::flight::{Flights, Role};
 use super::generation::current_generation;
-use super::key::{ReportKind, lock_key, report_key};
+use super::key::{Generation, ReportKind, lock_key, report_key};
 use super::near::NearCache;
 use super::{Bytes, Cache, MemoryCache, RedisCache, trace};
 use crate::config::Settings;
@@ -161,6 +161,16 @@ impl ReportCache {
                 Ok(value)
             }
         }
+    }
+
+    /// The workspace's data generation, as keys carry it: one database read.
+    pub async fn generation(&self, workspace_id: i64) -> AppResult<Generation> {
+        current_generation(&self.db, workspace_id).await
+    }
+
+    /// Counts a hit of `kind` answered before reaching this cache (a kept rendered answer).
+    pub fn note_hit(&self, kind: ReportKind) {
+        self.note(kind, Lookup::Hit);
     }
 
     fn note(&self, kind: ReportKind, lookup: Lookup) {

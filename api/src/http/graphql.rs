@@ -107,11 +107,30 @@ async fn execute(
         .is_some_and(|v| v.as_bytes() == b"1");
     let mut bodies = Vec::with_capacity(requests.len());
     let mut all_failed_early = true;
+    let report_cache = &http.app.cache;
     for guarded in requests {
         let started = std::time::Instant::now();
+        let mut plan = None;
         let (mut response, operation, cache) = match guarded {
             Err(refused) => (*refused, Operation::default(), Trace::default()),
             Ok(mut request) => {
+                plan = http
+                    .rendered
+                    .plan(report_cache, principal.as_ref(), &mut request)
+                    .await;
+                if let Some(kept) = plan
+                    .as_ref()
+                    .and_then(|p| http.rendered.hit(report_cache, p))
+                {
+                    let name = request.operation_name.as_deref();
+                    let elapsed = started.elapsed();
+                    http.app
+                        .metrics
+                        .graphql_request(name, "query", true, elapsed);
+                    all_failed_early = false;
+                    bodies.push(with_cache_label(kept, debug_cache.then_some("HIT")));
+                    continue;
+                }
                 if let Some(p) = &principal {
                     request = loaders::attach(request, &http.app, p.workspace_id).data(p.clone());
                 }
@@ -128,13 +147,13 @@ async fn execute(
             response.errors.is_empty(),
             started.elapsed(),
         );
-        if debug_cache && let Some(label) = cache.label() {
-            response
-                .extensions
-                .insert("cache".to_owned(), async_graphql::Value::from(label));
-        }
         all_failed_early &= failed_before_execution(&response);
-        bodies.push(response_json(&response));
+        let body = response_json(&response);
+        if let Some(plan) = plan.filter(|_| response.errors.is_empty()) {
+            http.rendered.keep(plan, &body);
+        }
+        let label = cache.label().filter(|_| debug_cache);
+        bodies.push(with_cache_label(body, label));
     }
     let status = if flavor == Flavor::GraphqlResponse && all_failed_early {
         StatusCode::BAD_REQUEST
@@ -301,4 +320,17 @@ pub async fn graphql_get(
         &request_id,
     )
     .await
+}
+
+/// `extensions.cache` of an answer, for a request that sent the debug header.
+fn with_cache_label(mut body: serde_json::Value, label: Option<&str>) -> serde_json::Value {
+    if let (Some(label), Some(answer)) = (label, body.as_object_mut()) {
+        let extensions = answer
+            .entry("extensions")
+            .or_insert_with(|| serde_json::json!({}));
+        if let Some(extensions) = extensions.as_object_mut() {
+            extensions.insert("cache".to_owned(), serde_json::Value::from(label));
+        }
+    }
+    body
 }

@@ -9,6 +9,7 @@ pub mod metrics;
 pub mod negotiate;
 pub mod parsed;
 pub mod rate_limit;
+pub mod rendered;
 pub mod respond;
 
 use axum::Router;
@@ -29,12 +30,19 @@ pub struct HttpState {
     pub document_limits: DocumentLimits,
     /// Documents the guard accepted, parsed.
     pub parsed: parsed::ParsedDocuments,
+    /// Answers of report-only queries, rendered.
+    pub rendered: rendered::RenderedResponses,
 }
 
 pub fn router(app: AppState, schema: AppSchema) -> Router {
     let body_limit = app.settings.max_body_bytes;
     let cors = cors::layer(&app.settings.limits.cors_origins);
     let document_limits = document_limits(&app.settings);
+    let cache = &app.settings.cache;
+    let rendered = rendered::RenderedResponses::new(
+        cache.cache_near_max_bytes,
+        std::time::Duration::from_secs(cache.cache_ttl_secs),
+    );
     let router = Router::new()
         .route(
             "/graphql",
@@ -58,5 +66,6 @@ pub fn router(app: AppState, schema: AppSchema) -> Router {
         schema,
         document_limits,
         parsed: parsed::ParsedDocuments::default(),
+        rendered,
     })
 }
