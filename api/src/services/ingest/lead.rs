@@ -2,10 +2,10 @@
 //! channel, campaign, UTM values, referrer, landing page) and that first touchpoint; a repeat
 //! updates the contact fields it carries and never rewrites the source.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use chrono::{DateTime, Utc};
-use sea_orm::{ConnectionTrait, DatabaseConnection};
+use sea_orm::{ConnectionTrait, DatabaseConnection, DbBackend};
 
 use entity::lead;
 
@@ -169,12 +169,24 @@ async fn write<C: ConnectionTrait>(
     }
     errors.into_result()?;
 
-    let keys: Vec<String> = merged.iter().map(|m| m.external_id.clone()).collect();
-    let existing = leads_by_external_id(db, workspace_id, &keys).await?;
-    let ids = upsert_leads(db, workspace_id, target, &merged).await?;
+    // PostgreSQL tells inserted rows from updated ones in the upsert itself (`xmax = 0`);
+    // SQLite cannot, so the keys that exist are looked up first.
+    let postgres = db.get_database_backend() == DbBackend::Postgres;
+    let existing = if postgres {
+        None
+    } else {
+        let keys: Vec<String> = merged.iter().map(|m| m.external_id.clone()).collect();
+        Some(leads_by_external_id(db, workspace_id, &keys).await?)
+    };
+    let upserted = upsert_leads(db, workspace_id, target, &merged, postgres).await?;
+    let is_new = |m: &&Merged| match &existing {
+        Some(existing) => !existing.contains_key(&m.external_id),
+        None => upserted.inserted.contains(&m.external_id),
+    };
+    let ids = upserted.ids;
     let new: Vec<(i64, &Merged)> = merged
         .iter()
-        .filter(|m| !existing.contains_key(&m.external_id))
+        .filter(is_new)
         .filter_map(|m| ids.get(&m.external_id).map(|id| (*id, m)))
         .collect();
     insert_first_touches(db, workspace_id, &new).await?;
@@ -194,13 +206,21 @@ async fn write<C: ConnectionTrait>(
     })
 }
 
-/// Inserts new leads and refreshes the contact fields of known ones; returns ids by external id.
+/// What the upsert did: every lead's id by external id and, when the backend can tell
+/// (PostgreSQL), the external ids it inserted.
+struct Upserted {
+    ids: HashMap<String, i64>,
+    inserted: HashSet<String>,
+}
+
+/// Inserts new leads and refreshes the contact fields of known ones.
 async fn upsert_leads<C: ConnectionTrait>(
     db: &C,
     workspace_id: i64,
     target: &Target,
     merged: &[Merged],
-) -> AppResult<HashMap<String, i64>> {
+    postgres: bool,
+) -> AppResult<Upserted> {
     let n = merged.len();
     let now = Utc::now();
     let mut columns = vec![
@@ -246,16 +266,27 @@ async fn upsert_leads<C: ConnectionTrait>(
             name = COALESCE(excluded.name, \"lead\".name), \
             company = COALESCE(excluded.company, \"lead\".company), \
             updated_at = excluded.updated_at",
-        returning: "id, external_id",
+        // An inserted row has no deleting transaction yet; an updated one has ours.
+        returning: if postgres {
+            "id, external_id, (xmax = 0) AS inserted"
+        } else {
+            "id, external_id"
+        },
     };
-    let mut ids = HashMap::with_capacity(n);
+    let mut upserted = Upserted {
+        ids: HashMap::with_capacity(n),
+        inserted: HashSet::new(),
+    };
     for row in insert.execute(db).await? {
-        ids.insert(
-            row.try_get::<String>("", "external_id")?,
-            row.try_get::<i64>("", "id")?,
-        );
+        let external_id = row.try_get::<String>("", "external_id")?;
+        if postgres && row.try_get::<bool>("", "inserted")? {
+            upserted.inserted.insert(external_id.clone());
+        }
+        upserted
+            .ids
+            .insert(external_id, row.try_get::<i64>("", "id")?);
     }
-    Ok(ids)
+    Ok(upserted)
 }
 
 /// The first touchpoint of each new lead: its source, at its creation time.
