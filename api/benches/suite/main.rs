@@ -39,8 +39,15 @@ use table::{Row, Table, Unit};
 
 type Fallible<T> = Result<T, Box<dyn std::error::Error + Send + Sync>>;
 
-/// The database of the PostgreSQL scenarios, recreated by each run.
-const DATABASE: &str = "leadsource_bench";
+/// The database of the PostgreSQL scenarios, recreated by each run (`--quick` has its own,
+/// so that a quick run leaves the large data set of a full one alone).
+fn database(options: &Options) -> &'static str {
+    if options.quick {
+        "leadsource_bench_quick"
+    } else {
+        "leadsource_bench"
+    }
+}
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -84,8 +91,8 @@ async fn run(options: &Options) -> Fallible<()> {
         machine.date,
         machine.commit
     );
-    let mut table = Table::default();
-    let url = options.database_url(DATABASE);
+    let mut table = Table::new(options.quick);
+    let url = options.database_url(database(options));
     let needs_data = ["data", "reports", "attribution", "http"]
         .iter()
         .any(|s| options.runs(s));
@@ -153,14 +160,16 @@ async fn postgres_data(options: &Options, url: &str, table: &mut Table) -> Falli
         };
         if filled {
             table.note(format!(
-                "--reuse-data: kept the data of database {DATABASE}; its generation was not timed"
+                "--reuse-data: kept the data of database {}; its generation was not timed",
+                database(options)
             ));
             return Ok(());
         }
     }
-    data::recreate(&options.postgres, DATABASE).await?;
+    let name = database(options);
+    data::recreate(&options.postgres, name).await?;
     let scale = options.scale();
-    println!("writing demo-data --scale {scale} into PostgreSQL database {DATABASE} …");
+    println!("writing demo-data --scale {scale} into PostgreSQL database {name} …");
     let took = data::demo_data(url, scale)?;
     table.push(Row::new(
         format!("`leadsource demo-data --scale {scale}` into a fresh PostgreSQL database"),

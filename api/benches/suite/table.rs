@@ -129,14 +129,26 @@ impl Row {
 pub struct Table {
     sections: Vec<(String, Vec<Row>)>,
     pub notes: Vec<String>,
+    /// Targets are for the full data sets: a quick run reports none.
+    pub without_targets: bool,
 }
 
 impl Table {
+    pub fn new(without_targets: bool) -> Table {
+        Table {
+            without_targets,
+            ..Table::default()
+        }
+    }
+
     pub fn section(&mut self, title: impl Into<String>) {
         self.sections.push((title.into(), Vec::new()));
     }
 
-    pub fn push(&mut self, row: Row) {
+    pub fn push(&mut self, mut row: Row) {
+        if self.without_targets {
+            row.target = None;
+        }
         println!("  {}", plain(&row));
         match self.sections.last_mut() {
             Some((_, rows)) => rows.push(row),
