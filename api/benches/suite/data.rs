@@ -57,6 +57,15 @@ pub fn demo_data(url: &str, scale: &str) -> Fallible<Duration> {
     Ok(started.elapsed())
 }
 
+/// Vacuums, analyzes and checkpoints the database at `url`; returns how long it took.
+pub async fn settle(url: &str) -> Fallible<Duration> {
+    let started = Instant::now();
+    let db = connect(url, 1).await?;
+    db.conn.execute_unprepared("VACUUM (ANALYZE)").await?;
+    db.conn.execute_unprepared("CHECKPOINT").await?;
+    Ok(started.elapsed())
+}
+
 /// The demo workspace's id and lead span, or None when it holds no leads.
 #[derive(Debug, Clone, Copy)]
 pub struct Span {

@@ -27,8 +27,9 @@ impl Machine {
                 || "unknown".to_owned(),
                 |kb| format!("{:.0} GiB", kb / 1024.0 / 1024.0),
             );
+        // `-dirty` when the working tree differs from the commit.
         let commit = Command::new("git")
-            .args(["rev-parse", "--short", "HEAD"])
+            .args(["describe", "--always", "--dirty"])
             .output()
             .ok()
             .filter(|o| o.status.success())
