@@ -308,8 +308,10 @@ pub struct CacheSettings {
     /// Bound of the in-process cache (used when REDIS_URL is unset), in bytes of values.
     #[arg(long, env = "CACHE_MEMORY_MAX_BYTES", global = true, default_value_t = 64 * 1024 * 1024)]
     pub cache_memory_max_bytes: u64,
-    /// With Redis: bytes of encoded reports whose decoded values each process also keeps
-    /// (keys carry the data generation, so they are never stale); 0 turns it off.
+    /// Per process, each of: the near cache in front of Redis (decoded reports) and the kept
+    /// answers of report-only queries (both backends), in bytes of encoded JSON (the values
+    /// in memory take a few times more). Keys carry the data generation, so neither is ever
+    /// stale; 0 turns both off.
     #[arg(long, env = "CACHE_NEAR_MAX_BYTES", global = true, default_value_t = 32 * 1024 * 1024)]
     pub cache_near_max_bytes: u64,
     /// With Redis: how long the cross-process compute lock lives, and how long other

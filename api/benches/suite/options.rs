@@ -21,7 +21,8 @@ pub struct Options {
     /// `--scale small` everywhere and small batches: checks the harness, not the speed.
     pub quick: bool,
     pub runs: usize,
-    /// Where to write the Markdown report (nothing written when unset).
+    /// Where to write the Markdown report (nothing written when unset); a relative path is
+    /// under the repository root.
     pub out: Option<PathBuf>,
     /// An administrative connection; the suite creates its databases beside it.
     pub postgres: String,
@@ -63,7 +64,7 @@ impl Options {
                         .filter(|n| *n >= 1)
                         .ok_or_else(|| format!("--runs: {v:?} is not a positive number"))?;
                 }
-                "--out" => o.out = Some(PathBuf::from(value("--out")?)),
+                "--out" => o.out = Some(from_repository_root(value("--out")?)),
                 "--postgres" => o.postgres = value("--postgres")?,
                 "--redis" => o.redis = value("--redis")?,
                 "--only" => {
@@ -101,4 +102,15 @@ impl Options {
             .map_or(self.postgres.as_str(), |(s, _)| s);
         format!("{server}/{name}")
     }
+}
+
+/// `path` as given when absolute, else under the repository root (cargo runs benchmarks from
+/// the package directory, `api/`, not from where the command was typed).
+fn from_repository_root(path: String) -> PathBuf {
+    let path = PathBuf::from(path);
+    if path.is_absolute() {
+        return path;
+    }
+    let package = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    package.parent().unwrap_or(package).join(path)
 }

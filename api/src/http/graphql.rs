@@ -122,7 +122,7 @@ async fn execute(
                     .as_ref()
                     .and_then(|p| http.rendered.hit(report_cache, p))
                 {
-                    let name = request.operation_name.as_deref();
+                    let name = plan.as_ref().and_then(|p| p.operation.as_deref());
                     let elapsed = started.elapsed();
                     http.app
                         .metrics

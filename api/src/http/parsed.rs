@@ -3,7 +3,8 @@
 //!
 //! The guard's verdict depends only on the document text, the operation name and limits
 //! fixed at start-up, so a document accepted once is accepted again; refusals are not kept.
-//! Bounded by the total length of the kept texts; long documents are never kept.
+//! Bounded by an estimate of the kept documents' size in memory (their text length times
+//! [`AST_FACTOR`]); long documents are never kept.
 
 use std::sync::Arc;
 
@@ -11,8 +12,10 @@ use async_graphql::parser::types::{ExecutableDocument, OperationType};
 
 /// Longest document text kept.
 const MAX_KEPT_LEN: usize = 16 * 1024;
-/// Total text length kept.
-const MAX_TOTAL_LEN: u64 = 4 * 1024 * 1024;
+/// Estimated bytes of memory kept in all.
+const MAX_TOTAL_BYTES: u64 = 32 * 1024 * 1024;
+/// A parsed document takes several times its text's size (positions, names, nodes).
+const AST_FACTOR: usize = 8;
 
 /// A document the guard accepted, and the type of the operation it runs.
 #[derive(Debug)]
@@ -30,20 +33,22 @@ impl Default for ParsedDocuments {
     fn default() -> Self {
         Self {
             kept: moka::sync::Cache::builder()
-                .max_capacity(MAX_TOTAL_LEN)
+                .max_capacity(MAX_TOTAL_BYTES)
                 .weigher(|key: &String, _: &Arc<Parsed>| {
-                    u32::try_from(key.len()).unwrap_or(u32::MAX)
+                    u32::try_from(key.len().saturating_mul(AST_FACTOR)).unwrap_or(u32::MAX)
                 })
                 .build(),
         }
     }
 }
 
+/// `{name length}:{name}{query}`: unambiguous whatever the name holds.
 fn key(query: &str, operation_name: Option<&str>) -> String {
     let name = operation_name.unwrap_or_default();
-    let mut key = String::with_capacity(name.len() + 1 + query.len());
+    let mut key = String::with_capacity(name.len() + 8 + query.len());
+    key.push_str(&name.len().to_string());
+    key.push(':');
     key.push_str(name);
-    key.push('\0');
     key.push_str(query);
     key
 }

@@ -3,9 +3,10 @@
 //! GraphQL validation and resolving the same hundred-odd fields into the same JSON.
 //!
 //! A query is kept when every top-level field of its operation is a cached report
-//! (`performance`, `attribution`, `attributionComparison`, `budgetPacing`,
-//! `budgetSuggestions`): those answers depend only on the workspace's data, the arguments
-//! and the selection. The key holds the workspace, its data generation (read from the
+//! (`performance`, `attribution`, `attributionComparison`, `budgetSuggestions`): those
+//! answers depend only on the workspace's data, the arguments and the selection.
+//! (`budgetPacing` also depends on the day, its `asOf` defaulting to today: it is not kept
+//! here, and the report cache keys it by the resolved day.) The key holds the workspace, its data generation (read from the
 //! database on every request, as for the report cache: a write changes it, in every
 //! process), the document, the operation name and the variables. Only answers without
 //! errors are kept, only for a principal those fields admit (`Permission::Read`), and
@@ -28,21 +29,27 @@ fn report_kind(field: &str) -> Option<ReportKind> {
         "performance" => Some(ReportKind::PERFORMANCE),
         "attribution" => Some(ReportKind::ATTRIBUTION),
         "attributionComparison" => Some(ReportKind::ATTRIBUTION_COMPARISON),
-        "budgetPacing" => Some(ReportKind::BUDGET_PACING),
         "budgetSuggestions" => Some(ReportKind::BUDGET_SUGGESTIONS),
         _ => None,
     }
 }
 
-/// The report kinds of the operation `request` runs, when it is a query made only of
-/// cached reports.
-fn report_only(request: &mut Request) -> Option<Vec<ReportKind>> {
-    let name = request.operation_name.clone();
+/// The operation `request` runs, when it is a query made only of cached reports: its name
+/// as async-graphql reports it (the only named operation when the request names none), and
+/// its report kinds.
+fn report_only(request: &mut Request) -> Option<(Option<String>, Vec<ReportKind>)> {
+    let requested = request.operation_name.clone();
     let document = request.parsed_query().ok()?;
-    let operation = match (&document.operations, name.as_deref()) {
-        (DocumentOperations::Single(op), None) => op,
-        (DocumentOperations::Multiple(ops), Some(name)) => ops.get(name)?,
-        (DocumentOperations::Multiple(ops), None) if ops.len() == 1 => ops.values().next()?,
+    let (name, operation) = match (&document.operations, requested) {
+        (DocumentOperations::Single(op), None) => (None, op),
+        (DocumentOperations::Multiple(ops), Some(name)) => {
+            let op = ops.get(name.as_str())?;
+            (Some(name), op)
+        }
+        (DocumentOperations::Multiple(ops), None) if ops.len() == 1 => {
+            let (name, op) = ops.iter().next()?;
+            (Some(name.to_string()), op)
+        }
         _ => return None,
     };
     if operation.node.ty != OperationType::Query {
@@ -56,7 +63,7 @@ fn report_only(request: &mut Request) -> Option<Vec<ReportKind>> {
             Selection::FragmentSpread(_) | Selection::InlineFragment(_) => None,
         })
         .collect::<Option<Vec<_>>>()?;
-    (!kinds.is_empty()).then_some(kinds)
+    (!kinds.is_empty()).then_some((name, kinds))
 }
 
 /// A kept answer: the response without extensions, and the reports it holds.
@@ -77,6 +84,8 @@ pub struct RenderedResponses {
 pub struct Plan {
     key: [u8; 32],
     kinds: Vec<ReportKind>,
+    /// The operation's name, for the per-operation metrics.
+    pub operation: Option<String>,
 }
 
 impl RenderedResponses {
@@ -103,7 +112,7 @@ impl RenderedResponses {
     ) -> Option<Plan> {
         self.kept.as_ref()?;
         let principal = principal.filter(|p| p.allows(Permission::Read))?;
-        let kinds = report_only(request)?;
+        let (operation, kinds) = report_only(request)?;
         let generation = cache.generation(principal.workspace_id).await.ok()?;
         let variables = serde_json::to_vec(&request.variables).ok()?;
         let mut hash = Sha256::new();
@@ -122,6 +131,7 @@ impl RenderedResponses {
         Some(Plan {
             key: hash.finalize().into(),
             kinds,
+            operation,
         })
     }
 
@@ -157,52 +167,44 @@ mod tests {
         if let Some(name) = name {
             request = request.operation_name(name);
         }
-        report_only(&mut request).map(|k| k.iter().map(|k| k.as_str()).collect())
+        report_only(&mut request).map(|(_, k)| k.iter().map(|k| k.as_str()).collect())
     }
 
     #[test]
     fn only_queries_made_of_cached_reports_are_kept() {
         let range = "(range: {from: \"2026-01-01\", to: \"2026-01-31\"})";
-        assert_eq!(
-            kinds(
-                &format!("{{ performance{range} {{ totals {{ leads }} }} }}"),
-                None
-            ),
-            Some(vec!["performance"])
+        let perf = format!("{{ performance{range} {{ totals {{ leads }} }} }}");
+        assert_eq!(kinds(&perf, None), Some(vec!["performance"]));
+        let two = format!(
+            "query Q {{ a: budgetSuggestions{range} {{ lift }} attribution{range} {{ journeys }} }}"
         );
         assert_eq!(
-            kinds(
-                &format!(
-                    "query Q {{ a: budgetPacing{range} {{ status }} attribution{range} {{ journeys }} }}"
-                ),
-                Some("Q")
-            ),
-            Some(vec!["budget_pacing", "attribution"])
+            kinds(&two, Some("Q")),
+            Some(vec!["budget_suggestions", "attribution"])
         );
+        let pacing = format!("{{ budgetPacing{range} {{ status }} }}");
+        assert_eq!(kinds(&pacing, None), None, "pacing depends on the day too");
+        let mixed = format!("{{ performance{range} {{ totals {{ leads }} }} viewer {{ id }} }}");
         assert_eq!(
-            kinds(
-                &format!("{{ performance{range} {{ totals {{ leads }} }} viewer {{ id }} }}"),
-                None
-            ),
+            kinds(&mixed, None),
             None,
             "a field that is not a cached report"
         );
         assert_eq!(kinds("{ __typename }", None), None);
         assert_eq!(kinds("mutation { logout }", None), None);
+        let spread = "{ ...F } fragment F on Query { performance { rows { key } } }";
+        assert_eq!(kinds(spread, None), None);
+        let ambiguous = "query A { attribution { journeys } } query B { attribution { journeys } }";
+        assert_eq!(kinds(ambiguous, None), None, "no operation chosen");
+    }
+
+    #[test]
+    fn the_operation_name_is_the_one_async_graphql_reports() {
+        let name = |query: &str| report_only(&mut Request::new(query)).map(|(n, _)| n);
+        assert_eq!(name("{ attribution { journeys } }"), Some(None));
         assert_eq!(
-            kinds(
-                "{ ...F } fragment F on Query { performance { rows { key } } }",
-                None
-            ),
-            None
-        );
-        assert_eq!(
-            kinds(
-                "query A { budgetPacing { status } } query B { budgetPacing { status } }",
-                None
-            ),
-            None,
-            "no operation chosen"
+            name("query Pulse { attribution { journeys } }"),
+            Some(Some("Pulse".to_owned()))
         );
     }
 }
