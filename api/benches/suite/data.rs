@@ -16,11 +16,8 @@ pub const SLUG: &str = "demo";
 
 /// Drops database `name` if it exists and creates it empty.
 pub async fn recreate(admin_url: &str, name: &str) -> Fallible<()> {
+    drop(admin_url, name).await?;
     let admin = connect(admin_url, 1).await?;
-    admin
-        .conn
-        .execute_unprepared(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
-        .await?;
     admin
         .conn
         .execute_unprepared(&format!("CREATE DATABASE {name}"))
