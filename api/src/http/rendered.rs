@@ -6,12 +6,14 @@
 //! (`performance`, `attribution`, `attributionComparison`, `budgetSuggestions`): those
 //! answers depend only on the workspace's data, the arguments and the selection.
 //! (`budgetPacing` also depends on the day, its `asOf` defaulting to today: it is not kept
-//! here, and the report cache keys it by the resolved day.) The key holds the workspace, its data generation (read from the
-//! database on every request, as for the report cache: a write changes it, in every
-//! process), the document, the operation name and the variables. Only answers without
-//! errors are kept, only for a principal those fields admit (`Permission::Read`), and
-//! nothing of the principal but its workspace enters the answer. Bounded by the bytes of
-//! the kept answers (`CACHE_NEAR_MAX_BYTES`, 0 turns it off) and by the cache TTL.
+//! here, and the report cache keys it by the resolved day.)
+//!
+//! The key holds the workspace, its data generation (read from the database on every
+//! request, as for the report cache: a write changes it, in every process), the document,
+//! the operation name and the variables. Only answers without errors are kept, only for a
+//! principal those fields admit (`Permission::Read`), and nothing of the principal but its
+//! workspace enters the answer. Bounded by the bytes of the kept answers
+//! (`CACHE_NEAR_MAX_BYTES`, 0 turns it off) and by the cache TTL.
 
 use std::sync::Arc;
 use std::time::Duration;
