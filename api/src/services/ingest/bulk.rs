@@ -6,6 +6,8 @@
 //! parameters; every full chunk has the same text, so its prepared statement is reused.
 //! Callers dedupe rows by key first: an `ON CONFLICT DO UPDATE` may not touch one row twice.
 
+use std::fmt::Write as _;
+
 use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
 use sea_orm::{ConnectionTrait, DbBackend, QueryResult, Statement, Value};
 
@@ -72,13 +74,21 @@ impl Values {
             }
             out.push('"');
         }
+        // `write!` into the one buffer: no string per value (a 10,000-row call has 100,000s).
         match self {
-            Self::Int(v) => join(v, |n, out| out.push_str(&n.to_string())),
+            Self::Int(v) => join(v, |n, out| {
+                let _ = write!(out, "{n}");
+            }),
             Self::OptInt(v) => join(v, |n, out| match n {
-                Some(n) => out.push_str(&n.to_string()),
+                Some(n) => {
+                    let _ = write!(out, "{n}");
+                }
                 None => out.push_str("NULL"),
             }),
-            Self::Date(v) => join(v, |d, out| out.push_str(&d.format("%Y-%m-%d").to_string())),
+            // NaiveDate's Display is ISO 8601 (`2026-03-01`), without parsing a format string.
+            Self::Date(v) => join(v, |d, out| {
+                let _ = write!(out, "{d}");
+            }),
             Self::Time(v) => join(v, |t, out| {
                 out.push_str(&t.to_rfc3339_opts(SecondsFormat::Micros, true));
             }),
