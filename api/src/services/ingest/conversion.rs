@@ -15,8 +15,8 @@ use entity::{conversion, lead};
 
 use super::bulk::{BulkInsert, LOOKUP_CHUNK, Values};
 use super::lookup::{UNKNOWN_LEAD, distinct, leads_by_external_id};
-use super::validate::{MAX_ID_CHARS, RowErrors, cents, check_batch, currency, required_text};
-use super::{Target, begin_write, finish, target};
+use super::validate::{MAX_ID_CHARS, RowErrors, cents, currency, required_text};
+use super::{Target, run_call};
 use crate::db::scope::InWorkspace;
 use crate::error::AppResult;
 
@@ -73,20 +73,17 @@ pub async fn record_conversions(
     inputs: Vec<NewConversion>,
     max_rows: usize,
 ) -> AppResult<ConversionOutcome> {
-    check_batch("inputs", inputs.len(), max_rows)?;
-    if inputs.is_empty() {
-        return Ok(ConversionOutcome::default());
-    }
-    let target = target(db, workspace_id).await?;
-    let mut errors = RowErrors::default();
-    let prepared: Vec<Prepared> = inputs
-        .iter()
-        .enumerate()
-        .map(|(i, input)| prepare(i, input, &target, &mut errors))
-        .collect();
-    let txn = begin_write(db, workspace_id).await?;
-    let result = write(&txn, workspace_id, &target, prepared, errors).await;
-    finish(txn, result).await
+    run_call(
+        db,
+        workspace_id,
+        ("inputs", &inputs),
+        max_rows,
+        prepare,
+        async |txn, target, prepared, errors| {
+            write(txn, workspace_id, target, prepared, errors).await
+        },
+    )
+    .await
 }
 
 /// A kind in lower case: 1 to 50 characters of a-z, 0-9, `_` and `-`.

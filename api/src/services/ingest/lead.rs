@@ -14,9 +14,9 @@ use super::lookup::leads_by_external_id;
 pub use super::lookup::leads_by_ids;
 use super::touch::{ResolvedTouch, Touch, TouchInput, TouchResolver, prepare_touch, touch_columns};
 use super::validate::{
-    MAX_ID_CHARS, MAX_NAME_CHARS, RowErrors, check_batch, email, optional_text, required_text,
+    MAX_ID_CHARS, MAX_NAME_CHARS, RowErrors, email, optional_text, required_text,
 };
-use super::{Target, begin_write, finish, target};
+use super::{Target, run_call};
 use crate::error::{AppError, AppResult};
 
 /// A lead as a form or a partner sends it.
@@ -84,20 +84,17 @@ pub async fn capture_leads(
     inputs: Vec<NewLead>,
     max_rows: usize,
 ) -> AppResult<CaptureOutcome> {
-    check_batch("inputs", inputs.len(), max_rows)?;
-    if inputs.is_empty() {
-        return Ok(CaptureOutcome::default());
-    }
-    let target = target(db, workspace_id).await?;
-    let mut errors = RowErrors::default();
-    let prepared: Vec<Prepared> = inputs
-        .iter()
-        .enumerate()
-        .map(|(i, input)| prepare(i, input, &target, &mut errors))
-        .collect();
-    let txn = begin_write(db, workspace_id).await?;
-    let result = write(&txn, workspace_id, &target, prepared, errors).await;
-    finish(txn, result).await
+    run_call(
+        db,
+        workspace_id,
+        ("inputs", &inputs),
+        max_rows,
+        prepare,
+        async |txn, target, prepared, errors| {
+            write(txn, workspace_id, target, prepared, errors).await
+        },
+    )
+    .await
 }
 
 fn prepare(index: usize, input: &NewLead, target: &Target, errors: &mut RowErrors) -> Prepared {

@@ -36,7 +36,7 @@ use sea_orm::{
 
 use crate::error::AppResult;
 use crate::services::workspace::{bump_generation, find_workspace, timezone_of};
-use validate::Clock;
+use validate::{Clock, RowErrors, check_batch};
 
 /// The workspace facts a call validates against: its currency and its clock.
 struct Target {
@@ -76,4 +76,34 @@ async fn finish<T>(txn: DatabaseTransaction, result: AppResult<T>) -> AppResult<
             Err(err)
         }
     }
+}
+
+/// One bulk call, the same for every kind: the batch limit on `field`, every row checked
+/// without the database (`prepare` records each bad field in the errors), then `write` in the
+/// call's transaction, committed only when it succeeds (see the module docs).
+async fn run_call<I, P, O>(
+    db: &DatabaseConnection,
+    workspace_id: i64,
+    (field, inputs): (&str, &[I]),
+    max_rows: usize,
+    prepare: impl Fn(usize, &I, &Target, &mut RowErrors) -> P,
+    write: impl AsyncFnOnce(&DatabaseTransaction, &Target, Vec<P>, RowErrors) -> AppResult<O>,
+) -> AppResult<O>
+where
+    O: Default,
+{
+    check_batch(field, inputs.len(), max_rows)?;
+    if inputs.is_empty() {
+        return Ok(O::default());
+    }
+    let target = target(db, workspace_id).await?;
+    let mut errors = RowErrors::default();
+    let prepared: Vec<P> = inputs
+        .iter()
+        .enumerate()
+        .map(|(i, input)| prepare(i, input, &target, &mut errors))
+        .collect();
+    let txn = begin_write(db, workspace_id).await?;
+    let result = write(&txn, &target, prepared, errors).await;
+    finish(txn, result).await
 }

@@ -10,10 +10,8 @@ use entity::spend;
 
 use super::bulk::{BulkInsert, LOOKUP_CHUNK, Values};
 use super::lookup::Campaigns;
-use super::validate::{
-    IdRef, MAX_UTM_CHARS, RowErrors, cents, check_batch, count, currency, optional_text,
-};
-use super::{Target, begin_write, finish, target};
+use super::validate::{IdRef, MAX_UTM_CHARS, RowErrors, cents, count, currency, optional_text};
+use super::{Target, run_call};
 use crate::db::scope::InWorkspace;
 use crate::error::AppResult;
 
@@ -69,20 +67,15 @@ pub async fn record_spend(
     entries: Vec<SpendEntry>,
     max_rows: usize,
 ) -> AppResult<SpendOutcome> {
-    check_batch("entries", entries.len(), max_rows)?;
-    if entries.is_empty() {
-        return Ok(SpendOutcome::default());
-    }
-    let target = target(db, workspace_id).await?;
-    let mut errors = RowErrors::default();
-    let prepared: Vec<Prepared> = entries
-        .iter()
-        .enumerate()
-        .map(|(i, e)| prepare(i, e, &target, &mut errors))
-        .collect();
-    let txn = begin_write(db, workspace_id).await?;
-    let result = write(&txn, workspace_id, prepared, errors).await;
-    finish(txn, result).await
+    run_call(
+        db,
+        workspace_id,
+        ("entries", &entries),
+        max_rows,
+        prepare,
+        async |txn, _, prepared, errors| write(txn, workspace_id, prepared, errors).await,
+    )
+    .await
 }
 
 /// Checks one entry without the database, recording every bad field in `errors`.

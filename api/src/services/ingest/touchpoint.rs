@@ -11,8 +11,8 @@ use entity::touchpoint;
 use super::bulk::{BulkInsert, LOOKUP_CHUNK, Values};
 use super::lookup::{UNKNOWN_LEAD, distinct, leads_by_external_id};
 use super::touch::{ResolvedTouch, Touch, TouchInput, TouchResolver, prepare_touch, touch_columns};
-use super::validate::{MAX_ID_CHARS, RowErrors, check_batch, optional_text, required_text};
-use super::{Target, begin_write, finish, target};
+use super::validate::{MAX_ID_CHARS, RowErrors, optional_text, required_text};
+use super::{Target, run_call};
 use crate::db::scope::InWorkspace;
 use crate::error::AppResult;
 
@@ -58,20 +58,15 @@ pub async fn record_touchpoints(
     inputs: Vec<NewTouchpoint>,
     max_rows: usize,
 ) -> AppResult<TouchpointOutcome> {
-    check_batch("inputs", inputs.len(), max_rows)?;
-    if inputs.is_empty() {
-        return Ok(TouchpointOutcome::default());
-    }
-    let target = target(db, workspace_id).await?;
-    let mut errors = RowErrors::default();
-    let prepared: Vec<Prepared> = inputs
-        .iter()
-        .enumerate()
-        .map(|(i, input)| prepare(i, input, &target, &mut errors))
-        .collect();
-    let txn = begin_write(db, workspace_id).await?;
-    let result = write(&txn, workspace_id, prepared, errors).await;
-    finish(txn, result).await
+    run_call(
+        db,
+        workspace_id,
+        ("inputs", &inputs),
+        max_rows,
+        prepare,
+        async |txn, _, prepared, errors| write(txn, workspace_id, prepared, errors).await,
+    )
+    .await
 }
 
 fn prepare(
