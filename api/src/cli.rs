@@ -32,7 +32,7 @@ pub async fn run(cli: Cli) -> Result<(), StartupError> {
             db.migrate()
                 .await
                 .map_err(|e| StartupError::Migrate(e.to_string()))?;
-            demo::load(&db.conn, &args.workspace, &args.scale, true).await?;
+            demo::load(&db.conn, &args.workspace, &args.scale, args.as_of, true).await?;
             Ok(())
         }
         Command::Import(args) => import(args).await,
@@ -43,7 +43,7 @@ pub async fn run(cli: Cli) -> Result<(), StartupError> {
 async fn serve(settings: Settings, args: ServeArgs) -> Result<(), StartupError> {
     let state = build_state(settings).await?;
     if args.demo {
-        demo::load_if_empty(&state).await?;
+        demo::load_if_empty(&state, args.as_of).await?;
     }
     let server = Server::bind(state).await?;
     tracing::info!(addr = %server.addr, "listening; GraphiQL at http://{}/graphql", server.addr);

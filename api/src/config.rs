@@ -65,6 +65,10 @@ pub struct ServeArgs {
     /// Load the small demo data set when the database holds no workspace yet.
     #[arg(long)]
     pub demo: bool,
+    /// With --demo: the demo data ends at the start of this local day (YYYY-MM-DD; default
+    /// today), so the same date always writes the same rows and none lies in the future.
+    #[arg(long, requires = "demo")]
+    pub as_of: Option<chrono::NaiveDate>,
 }
 
 #[derive(Debug, Args)]
@@ -75,6 +79,10 @@ pub struct DemoDataArgs {
     /// Slug of the workspace to fill (created if missing).
     #[arg(long, default_value = "demo")]
     pub workspace: String,
+    /// The data ends at the start of this local day (YYYY-MM-DD; default today), so the same
+    /// date always writes the same rows and none lies in the future.
+    #[arg(long)]
+    pub as_of: Option<chrono::NaiveDate>,
 }
 
 #[derive(Debug, Args)]

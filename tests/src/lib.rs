@@ -455,6 +455,7 @@ pub fn day(n: i64) -> String {
 }
 
 pub mod budget;
+pub mod demo;
 
 /// `/metrics` and requests with extra headers.
 impl TestApp {

@@ -2,28 +2,20 @@
 //! planted saturated, Paid Video under-invested (`leadsource::demo`). Amounts are compared in
 //! whole cents, parsed from the Decimal strings.
 
-use leadsource::auth::Scope;
-use leadsource::cli::demo::load;
 use leadsource_tests::TestApp;
+use leadsource_tests::demo::{load_demo, range_ending_on_last_day};
 use leadsource_tests::budget::{cents, money, plan, suggestion, sum_of_suggestions};
 
-/// A server with the small demo data set, a token, and the 52 weeks up to today.
+/// A server with the small demo data set, a token, and the 52 weeks up to its last day.
 async fn demo_app() -> (TestApp, String, String) {
     let app = TestApp::spawn().await;
-    load(&app.state.db.conn, "demo", "small", false)
-        .await
-        .unwrap_or_else(|e| panic!("demo data: {e}"));
-    let ws = leadsource::services::workspace::find_workspace_by_slug(&app.state.db.conn, "demo")
-        .await
-        .ok()
-        .flatten()
-        .unwrap_or_else(|| panic!("no demo workspace"));
-    let token = app.token(ws.id, &Scope::ALL).await;
-    let today = chrono::Utc::now()
-        .with_timezone(&chrono_tz::Europe::Paris)
-        .date_naive();
-    let from = today - chrono::TimeDelta::days(363);
-    let range = format!(r#"range: {{ from: "{from}", to: "{today}" }}"#);
+    let token = load_demo(&app).await;
+    let year = range_ending_on_last_day(364);
+    let range = format!(
+        r#"range: {{ from: "{}", to: "{}" }}"#,
+        year["from"].as_str().unwrap_or_else(|| panic!("from: {year}")),
+        year["to"].as_str().unwrap_or_else(|| panic!("to: {year}"))
+    );
     (app, token, range)
 }
 

@@ -4,7 +4,7 @@
 //! `extensions.cache` says HIT or MISS only when asked.
 
 use leadsource::auth::Scope;
-use leadsource::cli::demo::load;
+use leadsource_tests::demo::{demo_workspace_id, load_demo, range_ending_on_last_day};
 use leadsource_tests::{GqlResponse, TestApp, fresh_settings, shared_redis_url, test_settings};
 use serde_json::{Value, json};
 
@@ -12,22 +12,9 @@ const DEBUG: (&str, &str) = ("x-leadsource-debug-cache", "1");
 const M: &str =
     "leads convertedLeads newCustomers conversions revenue spend roi roas cpl cac conversionRate";
 
-/// Loads the small demo data set; answers a token and the year up to today.
+/// Loads the small demo data set; answers a token and the year up to its last day.
 async fn demo(app: &TestApp) -> (String, Value) {
-    load(&app.state.db.conn, "demo", "small", false)
-        .await
-        .unwrap_or_else(|e| panic!("demo data: {e}"));
-    let ws = leadsource::services::workspace::find_workspace_by_slug(&app.state.db.conn, "demo")
-        .await
-        .ok()
-        .flatten()
-        .unwrap_or_else(|| panic!("no demo workspace"));
-    let token = app.token(ws.id, &Scope::ALL).await;
-    let today = chrono::Utc::now()
-        .with_timezone(&chrono_tz::Europe::Paris)
-        .date_naive();
-    let from = today - chrono::TimeDelta::days(364);
-    (token, json!({ "from": from, "to": today }))
+    (load_demo(app).await, range_ending_on_last_day(365))
 }
 
 fn cache_of(resp: &GqlResponse) -> Option<&str> {
@@ -250,12 +237,9 @@ async fn a_kept_answer_is_never_served_to_a_principal_the_reports_refuse() {
     assert_eq!(cache_of(&second), Some("HIT"));
     assert_eq!(first.body["data"], second.body["data"]);
 
-    let ws = leadsource::services::workspace::find_workspace_by_slug(&app.state.db.conn, "demo")
-        .await
-        .ok()
-        .flatten()
-        .unwrap_or_else(|| panic!("no demo workspace"));
-    let spend_only = app.token(ws.id, &[Scope::SpendWrite]).await;
+    let spend_only = app
+        .token(demo_workspace_id(&app).await, &[Scope::SpendWrite])
+        .await;
     let refused = app
         .gql_with_headers(
             Some(&spend_only),

@@ -1,5 +1,6 @@
 //! `demo-data` and `serve --demo`: the demo workspace, its data and ready credentials.
 
+use chrono::NaiveDate;
 use sea_orm::{ConnectionTrait, DatabaseConnection, EntityTrait, PaginatorTrait};
 
 use crate::app::StartupError;
@@ -18,10 +19,15 @@ fn failed(what: &str, err: impl std::fmt::Display) -> StartupError {
 }
 
 /// Writes the demo data set at `scale` into the workspace `slug` (created if missing).
+///
+/// The data ends at the start of `as_of` (a local day of the workspace; default today): its
+/// last day is the day before, so one `as_of` always gives the same rows, whatever the hour,
+/// and no event lies in the future. An `as_of` after today is refused for that reason.
 pub async fn load(
     db: &DatabaseConnection,
     slug: &str,
     scale: &str,
+    as_of: Option<NaiveDate>,
     show_progress: bool,
 ) -> Result<(), StartupError> {
     let scale: Scale = scale.parse().map_err(|_| {
@@ -55,13 +61,23 @@ pub async fn load(
     let today = chrono::Utc::now()
         .with_timezone(&timezone_of(&ws))
         .date_naive();
+    let as_of = as_of.unwrap_or(today);
+    if as_of > today {
+        return Err(StartupError::Other(format!(
+            "--as-of: {as_of} is after today ({today} in {}): the demo would write events in the future",
+            ws.timezone
+        )));
+    }
+    let last_day = as_of.pred_opt().ok_or_else(|| {
+        StartupError::Other(format!("--as-of: {as_of} has no day before it"))
+    })?;
     let summary = write_demo(
         db,
         ws.id,
         timezone_of(&ws),
         &channels,
         scale,
-        today,
+        last_day,
         show_progress,
     )
     .await
@@ -78,7 +94,7 @@ pub async fn load(
 }
 
 /// `serve --demo`: loads the small data set into an empty database and prints credentials.
-pub async fn load_if_empty(state: &AppState) -> Result<(), StartupError> {
+pub async fn load_if_empty(state: &AppState, as_of: Option<NaiveDate>) -> Result<(), StartupError> {
     let db = &state.db.conn;
     let workspaces = entity::workspace::Entity::find()
         .count(db)
@@ -86,7 +102,7 @@ pub async fn load_if_empty(state: &AppState) -> Result<(), StartupError> {
         .map_err(|e| failed("count", e))?;
     if workspaces == 0 {
         eprintln!("empty database: loading the small demo data set…");
-        load(db, "demo", "small", false).await?;
+        load(db, "demo", "small", as_of, false).await?;
     }
     let Some(ws) = find_workspace_by_slug(db, "demo")
         .await
