@@ -36,10 +36,23 @@ pub async fn build_state(settings: Settings) -> Result<AppState, StartupError> {
         crate::cache::validate_redis_url(url).map_err(StartupError::Redis)?;
     }
     let db = connect(&settings.database_url, settings.database_pool_size).await?;
+    migrate(&db).await?;
+    Ok(AppState::new(db, settings, auth))
+}
+
+/// Applies pending migrations, then builds the rollups of every workspace that has none at
+/// the current version (existing data after the rollups migration, or a new definition).
+pub async fn migrate(db: &crate::db::Database) -> Result<(), StartupError> {
     db.migrate()
         .await
         .map_err(|e| StartupError::Migrate(e.to_string()))?;
-    Ok(AppState::new(db, settings, auth))
+    let rebuilt = crate::services::rollup::rebuild_stale(&db.conn)
+        .await
+        .map_err(|e| StartupError::Migrate(format!("rollups: {e}")))?;
+    for (slug, took) in rebuilt {
+        tracing::info!(workspace = %slug, seconds = took.as_secs_f64(), "rollups built");
+    }
+    Ok(())
 }
 
 /// A server bound to its port, ready to run.

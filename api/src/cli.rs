@@ -2,25 +2,25 @@
 
 pub mod demo;
 
-use crate::app::{Server, StartupError, build_state, shutdown_signal};
+use crate::app::{Server, StartupError, build_state, migrate, shutdown_signal};
 use crate::auth::Role;
-use crate::config::{Cli, Command, CreateUserArgs, ServeArgs, Settings};
+use crate::config::{Cli, Command, CreateUserArgs, RebuildRollupsArgs, ServeArgs, Settings};
 use crate::db::connect;
 use crate::error::AppError;
 use crate::graphql::export_sdl;
 use crate::services::access::{NewUser, bootstrap_user};
+use sea_orm::EntityTrait;
 
 pub async fn run(cli: Cli) -> Result<(), StartupError> {
     match cli.command.unwrap_or(Command::Serve(ServeArgs::default())) {
         Command::Serve(args) => serve(cli.settings, args).await,
         Command::Migrate => {
             let db = connect(&cli.settings.database_url, 2).await?;
-            db.migrate()
-                .await
-                .map_err(|e| StartupError::Migrate(e.to_string()))?;
+            migrate(&db).await?;
             println!("migrations applied");
             Ok(())
         }
+        Command::RebuildRollups(args) => rebuild_rollups(cli.settings, args).await,
         Command::ExportSchema => {
             print!("{}", export_sdl());
             Ok(())
@@ -29,9 +29,7 @@ pub async fn run(cli: Cli) -> Result<(), StartupError> {
         Command::DemoData(args) => {
             let settings = cli.settings;
             let db = connect(&settings.database_url, settings.database_pool_size).await?;
-            db.migrate()
-                .await
-                .map_err(|e| StartupError::Migrate(e.to_string()))?;
+            migrate(&db).await?;
             demo::load(&db.conn, &args.workspace, &args.scale, args.as_of, true).await?;
             Ok(())
         }
@@ -65,9 +63,7 @@ async fn create_user(
         ))
     })?;
     let db = connect(&settings.database_url, 2).await?;
-    db.migrate()
-        .await
-        .map_err(|e| StartupError::Migrate(e.to_string()))?;
+    migrate(&db).await?;
     let input = NewUser {
         email: args.email.clone(),
         password: args.password,
@@ -121,4 +117,36 @@ async fn import(args: crate::config::ImportArgs) -> Result<(), StartupError> {
             args.file.display()
         )))
     }
+}
+
+/// `rebuild-rollups`: recomputes the rollups of one workspace (or all) from the raw tables.
+async fn rebuild_rollups(settings: Settings, args: RebuildRollupsArgs) -> Result<(), StartupError> {
+    use crate::services::rollup::rebuild;
+    use crate::services::workspace::find_workspace_by_slug;
+    let db = connect(&settings.database_url, 2).await?;
+    migrate(&db).await?;
+    let failed = |e: AppError| StartupError::Other(format!("rebuild-rollups: {e}"));
+    let workspaces = match &args.workspace {
+        Some(slug) => vec![
+            find_workspace_by_slug(&db.conn, slug)
+                .await
+                .map_err(failed)?
+                .ok_or_else(|| {
+                    StartupError::Other(format!("--workspace: no workspace {slug:?}"))
+                })?,
+        ],
+        None => entity::workspace::Entity::find()
+            .all(&db.conn)
+            .await
+            .map_err(|e| failed(e.into()))?,
+    };
+    for ws in workspaces {
+        let took = rebuild(&db.conn, ws.id).await.map_err(failed)?;
+        println!(
+            "rebuilt the rollups of {} in {:.2} s",
+            ws.slug,
+            took.as_secs_f64()
+        );
+    }
+    Ok(())
 }

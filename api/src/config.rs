@@ -29,6 +29,15 @@ pub enum Command {
     CreateUser(CreateUserArgs),
     /// Send a CSV file of spend, leads or conversions to a Leadsource server, in batches.
     Import(ImportArgs),
+    /// Recompute the report rollups from the raw tables (repair; migrations do it by themselves).
+    RebuildRollups(RebuildRollupsArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct RebuildRollupsArgs {
+    /// Slug of the one workspace to rebuild (default: every workspace).
+    #[arg(long)]
+    pub workspace: Option<String>,
 }
 
 /// What an import file holds; each kind has its documented CSV columns (README, "Ingestion").

@@ -12,6 +12,7 @@ pub mod conversion;
 pub mod lead;
 pub mod membership;
 pub mod refresh_token;
+pub mod rollup_state;
 pub mod spend;
 pub mod touchpoint;
 pub mod user;
@@ -27,6 +28,7 @@ pub mod prelude {
     pub use super::lead::Entity as Lead;
     pub use super::membership::Entity as Membership;
     pub use super::refresh_token::Entity as RefreshToken;
+    pub use super::rollup_state::Entity as RollupState;
     pub use super::spend::Entity as Spend;
     pub use super::touchpoint::Entity as Touchpoint;
     pub use super::user::Entity as User;

@@ -6,6 +6,7 @@ pub use sea_orm_migration::prelude::*;
 mod m20261127_000001_identity;
 mod m20261127_000002_marketing;
 mod m20261127_050001_journey_index;
+mod m20261207_000001_rollups;
 
 pub struct Migrator;
 
@@ -16,6 +17,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261127_000001_identity::Migration),
             Box::new(m20261127_000002_marketing::Migration),
             Box::new(m20261127_050001_journey_index::Migration),
+            Box::new(m20261207_000001_rollups::Migration),
         ]
     }
 }

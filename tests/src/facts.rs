@@ -10,6 +10,9 @@ use chrono::{DateTime, NaiveDate, Utc};
 use chrono_tz::Tz;
 use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, Set};
 
+use leadsource::db::rollup::{Sign, SpendRows};
+use leadsource::services::rollup::RollupWriter;
+
 use entity::{budget, campaign, channel, conversion, lead, spend, touchpoint, workspace};
 
 /// A workspace's facts writer.
@@ -133,6 +136,7 @@ impl Facts {
         .await
         .unwrap_or_else(|e| panic!("lead: {e}"))
         .id;
+        self.leads_rollup(id, Sign::Add).await;
         self.touch_at(id, created, kind, marks).await;
         id
     }
@@ -143,6 +147,7 @@ impl Facts {
     }
 
     async fn touch_at(&mut self, lead_id: i64, when: DateTime<Utc>, kind: &str, marks: Marks<'_>) {
+        self.leads_rollup(lead_id, Sign::Remove).await;
         touchpoint::ActiveModel {
             workspace_id: Set(self.workspace_id),
             lead_id: Set(lead_id),
@@ -162,11 +167,13 @@ impl Facts {
         .insert(&self.db)
         .await
         .unwrap_or_else(|e| panic!("touchpoint: {e}"));
+        self.leads_rollup(lead_id, Sign::Add).await;
     }
 
     pub async fn conversion(&mut self, lead_id: i64, when: &str, kind: &str, revenue_cents: i64) {
         let when = at(when);
         let external_id = self.external("conv");
+        self.leads_rollup(lead_id, Sign::Remove).await;
         conversion::ActiveModel {
             workspace_id: Set(self.workspace_id),
             lead_id: Set(lead_id),
@@ -180,6 +187,7 @@ impl Facts {
         .insert(&self.db)
         .await
         .unwrap_or_else(|e| panic!("conversion: {e}"));
+        self.leads_rollup(lead_id, Sign::Add).await;
     }
 
     pub async fn spend(&self, campaign_id: i64, date: &str, amount_cents: i64) {
@@ -196,6 +204,28 @@ impl Facts {
         .insert(&self.db)
         .await
         .unwrap_or_else(|e| panic!("spend: {e}"));
+        let key = [(campaign_id, day(date))];
+        self.rollup()
+            .await
+            .spend(&self.db, SpendRows::Keys(&key), Sign::Add)
+            .await
+            .unwrap_or_else(|e| panic!("spend rollup: {e}"));
+    }
+
+    /// These rows bypass the ingestion services, so they run the same rollup hooks: a lead's
+    /// contribution is taken away before a row of it is written and added back after.
+    async fn rollup(&self) -> RollupWriter {
+        RollupWriter::load(&self.db, self.workspace_id)
+            .await
+            .unwrap_or_else(|e| panic!("rollup writer: {e}"))
+    }
+
+    async fn leads_rollup(&self, lead_id: i64, sign: Sign) {
+        self.rollup()
+            .await
+            .leads(&self.db, &[lead_id], sign)
+            .await
+            .unwrap_or_else(|e| panic!("lead rollup: {e}"));
     }
 
     pub async fn budget(&self, campaign_id: i64, start: &str, end: &str, planned_cents: i64) {

@@ -3,8 +3,8 @@
 //! whole cents, parsed from the Decimal strings.
 
 use leadsource_tests::TestApp;
-use leadsource_tests::demo::{load_demo, range_ending_on_last_day};
 use leadsource_tests::budget::{cents, money, plan, suggestion, sum_of_suggestions};
+use leadsource_tests::demo::{load_demo, range_ending_on_last_day};
 
 /// A server with the small demo data set, a token, and the 52 weeks up to its last day.
 async fn demo_app() -> (TestApp, String, String) {
@@ -13,7 +13,9 @@ async fn demo_app() -> (TestApp, String, String) {
     let year = range_ending_on_last_day(364);
     let range = format!(
         r#"range: {{ from: "{}", to: "{}" }}"#,
-        year["from"].as_str().unwrap_or_else(|| panic!("from: {year}")),
+        year["from"]
+            .as_str()
+            .unwrap_or_else(|| panic!("from: {year}")),
         year["to"].as_str().unwrap_or_else(|| panic!("to: {year}"))
     );
     (app, token, range)

@@ -51,9 +51,21 @@ async fn the_demo_writes_no_event_at_or_after_the_start_of_its_as_of_day() {
         .filter(conversion::Column::OccurredAt.gte(start_of_as_of))
         .count(db)
         .await;
-    assert_eq!(late_leads.ok(), Some(0), "leads created on or after {start_of_as_of}");
-    assert_eq!(late_touches.ok(), Some(0), "touchpoints on or after {start_of_as_of}");
-    assert_eq!(late_conversions.ok(), Some(0), "conversions on or after {start_of_as_of}");
+    assert_eq!(
+        late_leads.ok(),
+        Some(0),
+        "leads created on or after {start_of_as_of}"
+    );
+    assert_eq!(
+        late_touches.ok(),
+        Some(0),
+        "touchpoints on or after {start_of_as_of}"
+    );
+    assert_eq!(
+        late_conversions.ok(),
+        Some(0),
+        "conversions on or after {start_of_as_of}"
+    );
     let on_last_day = lead::Entity::find()
         .filter(lead::Column::CreatedAt.gte(start_of_as_of - chrono::TimeDelta::days(1)))
         .count(db)

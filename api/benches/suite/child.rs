@@ -3,7 +3,7 @@
 
 use std::process::Command;
 
-use super::{Fallible, http, reports};
+use super::{Fallible, dashboard, http, reports};
 
 /// Runs one child task and returns its answer; its stderr is passed through on failure.
 pub fn spawn(args: &[&str]) -> Fallible<serde_json::Value> {
@@ -35,6 +35,7 @@ pub fn run(args: &[String]) -> Fallible<()> {
         "performance" => runtime.block_on(reports::child_performance(rest))?,
         "attribution" => runtime.block_on(reports::child_attribution(rest))?,
         "http" => http::child(rest)?,
+        "dashboard" => dashboard::child(rest)?,
         other => return Err(format!("unknown child task {other:?}").into()),
     };
     println!("{answer}");

@@ -54,6 +54,43 @@ pub fn demo_data(url: &str, scale: &str) -> Fallible<Duration> {
     Ok(started.elapsed())
 }
 
+/// Runs `leadsource rebuild-rollups --workspace demo` on `url`; returns how long it took.
+pub fn rebuild_rollups(url: &str) -> Fallible<Duration> {
+    let started = Instant::now();
+    let out = Command::new(env!("CARGO_BIN_EXE_leadsource"))
+        .args(["rebuild-rollups", "--workspace", SLUG])
+        .env("DATABASE_URL", url)
+        .env("LOG", "warn")
+        .env_remove("REDIS_URL")
+        .output()?;
+    if !out.status.success() {
+        return Err(format!(
+            "rebuild-rollups failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        )
+        .into());
+    }
+    Ok(started.elapsed())
+}
+
+/// The utmCampaign of every campaign of the workspace that has one, sorted.
+pub async fn campaign_utms(
+    db: &leadsource::db::Database,
+    workspace_id: i64,
+) -> Fallible<Vec<String>> {
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+    let mut utms: Vec<String> = entity::campaign::Entity::find()
+        .filter(entity::campaign::Column::WorkspaceId.eq(workspace_id))
+        .filter(entity::campaign::Column::Status.eq("ACTIVE"))
+        .all(&db.conn)
+        .await?
+        .into_iter()
+        .filter_map(|c| c.utm_campaign)
+        .collect();
+    utms.sort();
+    Ok(utms)
+}
+
 /// Vacuums, analyzes and checkpoints the database at `url`; returns how long it took.
 pub async fn settle(url: &str) -> Fallible<Duration> {
     let started = Instant::now();

@@ -4,15 +4,16 @@ use std::path::PathBuf;
 
 pub const USAGE: &str = "usage: cargo bench -p leadsource --bench suite -- [--quick] [--runs N] \
 [--out FILE] [--postgres ADMIN_URL] [--redis URL] [--reuse-data] \
-[--only data,ingest,reports,attribution,http,embedded]";
+[--only data,ingest,reports,attribution,http,dashboard,embedded]";
 
 /// The scenarios, in the order they run.
-pub const SECTIONS: [&str; 6] = [
+pub const SECTIONS: [&str; 7] = [
     "data",
     "ingest",
     "reports",
     "attribution",
     "http",
+    "dashboard",
     "embedded",
 ];
 

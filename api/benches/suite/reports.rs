@@ -1,8 +1,9 @@
 //! Reports on the PostgreSQL demo data (issue 5):
 //!
 //! * the 1-year CHANNEL `performance` report for FIRST_TOUCH and LAST_TOUCH, cold (a fresh
-//!   process and connection pool, no report cache), beside the equivalent hand-written SQL
-//!   (`single_touch_channel.sql`) run by `psql` right after it, with both answers compared
+//!   process and connection pool, no report cache), from the rollups and from the raw tables
+//!   (the streaming oracle), beside the equivalent hand-written SQL
+//!   (`single_touch_channel.sql`) run by `psql` right after them, all three answers compared
 //!   line by line;
 //! * every attribution model over the whole data set, cold, each run in a fresh process:
 //!   time and peak RSS.
@@ -15,7 +16,7 @@ use leadsource::db::connect;
 use leadsource::services::attribution::Model;
 use leadsource::services::report::{
     self, AttributionArgs, AttributionSettings, DateRange, Dimension, PerformanceArgs,
-    PerformanceReport, ReportFilter, model_serde,
+    PerformanceReport, ReportFilter, Via, model_serde,
 };
 use serde_json::json;
 
@@ -127,35 +128,55 @@ pub async fn performance(
         year.from, year.to
     ));
     for model in [Model::FirstTouch, Model::LastTouch] {
-        let (mut ours, mut theirs) = (Vec::new(), Vec::new());
+        let (mut rolled, mut streamed, mut theirs) = (Vec::new(), Vec::new(), Vec::new());
         for _ in 0..options.runs {
-            let answer = child::spawn(&[
-                "performance",
-                url,
-                model.name(),
-                &year.from.to_string(),
-                &year.to.to_string(),
-            ])?;
+            let cold = |via: &str| {
+                child::spawn(&[
+                    "performance",
+                    url,
+                    model.name(),
+                    &year.from.to_string(),
+                    &year.to.to_string(),
+                    via,
+                ])
+            };
+            let (from_rollups, from_raw) = (cold("auto")?, cold("raw")?);
             let (ms, expected) = psql(url, span.workspace_id, year, model)?;
-            let lines: Vec<String> = serde_json::from_value(answer["lines"].clone())?;
-            if lines != expected {
-                return Err(format!(
-                    "performance {} differs from the hand-written SQL:\n ours: {lines:?}\n psql: {expected:?}",
-                    model.name()
-                )
-                .into());
+            for (answer, what) in [(&from_rollups, "rollups"), (&from_raw, "raw tables")] {
+                let lines: Vec<String> = serde_json::from_value(answer["lines"].clone())?;
+                if lines != expected {
+                    return Err(format!(
+                        "performance {} from the {what} differs from the hand-written SQL:\n ours: {lines:?}\n psql: {expected:?}",
+                        model.name()
+                    )
+                    .into());
+                }
+                if lines.is_empty() {
+                    return Err("performance returned no rows on the demo data".into());
+                }
             }
-            if lines.is_empty() {
-                return Err("performance returned no rows on the demo data".into());
-            }
-            ours.push(answer["ms"].as_f64().unwrap_or(f64::NAN));
+            rolled.push(from_rollups["ms"].as_f64().unwrap_or(f64::NAN));
+            streamed.push(from_raw["ms"].as_f64().unwrap_or(f64::NAN));
             theirs.push(ms);
         }
-        let row = Row::new(format!("attribution: {}", model.name()), Unit::Ms, &ours).beside(
-            "hand-written SQL by `psql`",
-            &ours,
-            &theirs,
-        );
+        let row = Row::new(
+            format!("attribution: {}, from the rollups", model.name()),
+            Unit::Ms,
+            &rolled,
+        )
+        .beside("the streaming engine on the raw tables", &rolled, &streamed);
+        let median = super::stats::Summary::of(&rolled).median;
+        table.push(if options.quick {
+            row
+        } else {
+            row.target("≤ 50 ms", median <= 50.0)
+        });
+        let row = Row::new(
+            format!("attribution: {}, raw tables (the oracle)", model.name()),
+            Unit::Ms,
+            &streamed,
+        )
+        .beside("hand-written SQL by `psql`", &streamed, &theirs);
         let met = row.ratio.is_some_and(|r| r.median <= 1.5);
         table.push(row.target("≤ 1.5× psql", met));
     }
@@ -212,17 +233,22 @@ pub async fn attribution(
 
 /// In a child process: one cold `performance` report.
 pub async fn child_performance(args: &[String]) -> Fallible<serde_json::Value> {
-    let [url, model, from, to] = args else {
-        return Err("performance: URL MODEL FROM TO".into());
+    let [url, model, from, to, via] = args else {
+        return Err("performance: URL MODEL FROM TO auto|raw".into());
     };
     let model = model_serde::parse(model).ok_or("unknown model")?;
+    let via = match via.as_str() {
+        "auto" => Via::Auto,
+        "raw" => Via::Raw,
+        other => return Err(format!("performance: via {other:?}").into()),
+    };
     let db = connect(url, 4).await?;
     let span = super::data::span(&db)
         .await?
         .ok_or("the demo workspace is missing")?;
     let a = performance_args(range(from.parse()?, to.parse()?)?, model)?;
     let started = Instant::now();
-    let r = report::performance(&db.conn, span.workspace_id, &a).await?;
+    let r = report::performance_via(&db.conn, span.workspace_id, &a, via).await?;
     let ms = started.elapsed().as_secs_f64() * 1000.0;
     Ok(json!({ "ms": ms, "lines": report_lines(&r) }))
 }

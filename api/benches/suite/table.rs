@@ -12,6 +12,7 @@ pub enum Unit {
     RowsPerSec,
     ReqPerSec,
     Mb,
+    Count,
 }
 
 impl Unit {
@@ -31,6 +32,7 @@ impl Unit {
             Unit::ReqPerSec if v < 10.0 => format!("{v:.2} req/s"),
             Unit::ReqPerSec => format!("{} req/s", thousands(v)),
             Unit::Mb => format!("{v:.0} MB"),
+            Unit::Count => thousands(v),
         }
     }
 

@@ -68,9 +68,9 @@ pub async fn load(
             ws.timezone
         )));
     }
-    let last_day = as_of.pred_opt().ok_or_else(|| {
-        StartupError::Other(format!("--as-of: {as_of} has no day before it"))
-    })?;
+    let last_day = as_of
+        .pred_opt()
+        .ok_or_else(|| StartupError::Other(format!("--as-of: {as_of} has no day before it")))?;
     let summary = write_demo(
         db,
         ws.id,

@@ -2,6 +2,7 @@
 
 pub mod analytics;
 pub mod connect;
+pub mod rollup;
 pub mod scope;
 
 pub use connect::{ConnectError, Database, connect, redact_url};

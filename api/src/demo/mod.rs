@@ -139,8 +139,10 @@ pub async fn write_demo(
         progress.week_done(sum.leads);
     }
     writer.finish(&txn, &mut sum).await?;
-    // A write like any other: cached reports of the workspace must not outlive it.
-    crate::services::workspace::bump_generation(&txn, workspace_id)
+    // The rows went in by bulk statements of their own: the rollups are rebuilt from them in
+    // the same transaction (which bumps the generation, so no cached report outlives it).
+    progress.message("rollups".to_owned());
+    crate::services::rollup::rebuild_in(&txn, workspace_id)
         .await
         .map_err(|e| match e {
             crate::error::AppError::Database(db) => db,

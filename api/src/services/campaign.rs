@@ -3,8 +3,8 @@
 use chrono::{NaiveDate, Utc};
 use sea_orm::sea_query::{Expr, ExprTrait, Func};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, PaginatorTrait, QueryFilter, QueryOrder,
-    QuerySelect, Set,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, PaginatorTrait,
+    QueryFilter, QueryOrder, QuerySelect, Set, TransactionTrait,
 };
 
 use entity::campaign;
@@ -12,8 +12,10 @@ use entity::campaign;
 use super::channel::find_channel;
 use super::page::{Page, PageRequest, contains_pattern};
 use super::workspace::bump_generation;
+use crate::db::rollup::{Sign, SpendRows};
 use crate::db::scope::InWorkspace;
 use crate::error::{AppError, AppResult};
+use crate::services::rollup::RollupWriter;
 
 pub const STATUSES: [&str; 3] = ["ACTIVE", "PAUSED", "ARCHIVED"];
 
@@ -174,24 +176,42 @@ pub async fn create_campaign<C: ConnectionTrait>(
     Ok(created)
 }
 
-pub async fn update_campaign<C: ConnectionTrait>(
-    db: &C,
+/// Updates a campaign in one transaction with its generation bump. Moving it to another
+/// channel moves its spend in the CHANNEL rollups too.
+pub async fn update_campaign(
+    db: &DatabaseConnection,
     workspace_id: i64,
     id: i64,
     changes: CampaignChanges,
 ) -> AppResult<campaign::Model> {
-    let mut model: campaign::ActiveModel = find_campaign(db, workspace_id, id).await?.into();
-    apply(db, workspace_id, &mut model, changes).await?;
+    let txn = db.begin().await?;
+    let before = find_campaign(&txn, workspace_id, id).await?;
+    let old_channel = before.channel_id;
+    let mut model: campaign::ActiveModel = before.into();
+    apply(&txn, workspace_id, &mut model, changes).await?;
+    let moved = matches!(&model.channel_id, sea_orm::ActiveValue::Set(c) if *c != old_channel);
+    let rollup = RollupWriter::load(&txn, workspace_id).await?;
+    if moved {
+        rollup
+            .spend(&txn, SpendRows::Campaign(id), Sign::Remove)
+            .await?;
+    }
     let updated = model
-        .update(db)
+        .update(&txn)
         .await
         .map_err(|e| AppError::conflict_on_unique(e, "another campaign uses that utmCampaign"))?;
-    bump_generation(db, workspace_id).await?;
+    if moved {
+        rollup
+            .spend(&txn, SpendRows::Campaign(id), Sign::Add)
+            .await?;
+    }
+    bump_generation(&txn, workspace_id).await?;
+    txn.commit().await?;
     Ok(updated)
 }
 
-pub async fn archive_campaign<C: ConnectionTrait>(
-    db: &C,
+pub async fn archive_campaign(
+    db: &DatabaseConnection,
     workspace_id: i64,
     id: i64,
 ) -> AppResult<campaign::Model> {

@@ -17,4 +17,5 @@ pub mod lead;
 pub mod money;
 pub mod page;
 pub mod report;
+pub mod rollup;
 pub mod workspace;

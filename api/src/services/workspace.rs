@@ -41,6 +41,7 @@ pub async fn create_workspace(
     .await
     .map_err(|e| AppError::conflict_on_unique(e, format!("workspace {} exists", input.slug)))?;
     seed_default_channels(&txn, created.id).await?;
+    crate::services::rollup::mark_current(&txn, created.id).await?;
     txn.commit().await?;
     Ok(created)
 }

@@ -61,6 +61,10 @@ impl Sql {
         }
     }
 
+    pub fn backend(&self) -> DatabaseBackend {
+        self.backend
+    }
+
     /// Binds `value` and returns its placeholder.
     pub fn bind(&mut self, value: impl Into<Value>) -> String {
         self.values.push(value.into());

@@ -14,11 +14,13 @@ use sea_orm::{
 use entity::{conversion, lead};
 
 use super::bulk::{BulkInsert, LOOKUP_CHUNK, Values};
-use super::lookup::{UNKNOWN_LEAD, distinct, leads_by_external_id};
+use super::lookup::{UNKNOWN_LEAD, distinct, distinct_ids, leads_by_external_id};
 use super::validate::{MAX_ID_CHARS, RowErrors, cents, currency, required_text};
 use super::{Target, run_call};
+use crate::db::rollup::Sign;
 use crate::db::scope::InWorkspace;
 use crate::error::AppResult;
+use crate::services::rollup::RollupWriter;
 
 /// The conversion kind that turns its lead into a CUSTOMER.
 pub const PURCHASE: &str = "purchase";
@@ -186,6 +188,11 @@ async fn write<C: ConnectionTrait>(
     let mut seen = HashSet::new();
     rows.retain(|r| !known.contains(&r.external_id) && seen.insert(r.external_id.clone()));
     let n = rows.len();
+    // The leads' rollup contributions (conversion counts, first conversion, credits) are
+    // taken away before and added back after (`services::rollup`).
+    let converting = distinct_ids(rows.iter().map(|r| r.lead_id));
+    let rollup = RollupWriter::load(db, workspace_id).await?;
+    rollup.leads(db, &converting, Sign::Remove).await?;
     BulkInsert {
         table: "conversion",
         columns: vec![
@@ -224,6 +231,7 @@ async fn write<C: ConnectionTrait>(
     }
     .execute(db)
     .await?;
+    rollup.leads(db, &converting, Sign::Add).await?;
 
     let buyers: Vec<i64> = {
         let set: HashSet<i64> = rows

@@ -17,7 +17,9 @@ use super::validate::{
     MAX_ID_CHARS, MAX_NAME_CHARS, RowErrors, email, optional_text, required_text,
 };
 use super::{Target, run_call};
+use crate::db::rollup::Sign;
 use crate::error::{AppError, AppResult};
+use crate::services::rollup::RollupWriter;
 
 /// A lead as a form or a partner sends it.
 #[derive(Debug, Clone, Default)]
@@ -187,6 +189,12 @@ async fn write<C: ConnectionTrait>(
         .filter_map(|m| ids.get(&m.external_id).map(|id| (*id, m)))
         .collect();
     insert_first_touches(db, workspace_id, &new).await?;
+    // Only new leads change the rollups: a repeat keeps its source and adds no touch.
+    let new_ids: Vec<i64> = new.iter().map(|(id, _)| *id).collect();
+    RollupWriter::load(db, workspace_id)
+        .await?
+        .leads(db, &new_ids, Sign::Add)
+        .await?;
 
     let lead_ids = row_slots
         .iter()

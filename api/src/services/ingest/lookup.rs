@@ -180,3 +180,11 @@ pub async fn leads_by_ids<C: ConnectionTrait>(
     }
     Ok(out)
 }
+
+/// The distinct ids, sorted (the order in which writers lock their rows).
+pub fn distinct_ids(ids: impl Iterator<Item = i64>) -> Vec<i64> {
+    let mut ids: Vec<i64> = ids.collect();
+    ids.sort_unstable();
+    ids.dedup();
+    ids
+}

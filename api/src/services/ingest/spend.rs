@@ -12,8 +12,10 @@ use super::bulk::{BulkInsert, LOOKUP_CHUNK, Values};
 use super::lookup::Campaigns;
 use super::validate::{IdRef, MAX_UTM_CHARS, RowErrors, cents, count, currency, optional_text};
 use super::{Target, run_call};
+use crate::db::rollup::{Sign, SpendRows};
 use crate::db::scope::InWorkspace;
 use crate::error::AppResult;
+use crate::services::rollup::RollupWriter;
 
 /// One campaign's spend on one local day, as sent. The campaign is named by id or `utm_campaign`.
 #[derive(Debug, Clone)]
@@ -167,6 +169,17 @@ async fn write<C: ConnectionTrait>(
 
     let existing = existing_keys(db, workspace_id, &rows).await?;
     let updated = rows.keys().filter(|k| existing.contains(k)).count() as u64;
+    // A day sent again replaces the stored one: its rollup contribution goes first.
+    let replaced: Vec<(i64, NaiveDate)> = rows
+        .keys()
+        .filter(|k| existing.contains(k))
+        .copied()
+        .collect();
+    let all: Vec<(i64, NaiveDate)> = rows.keys().copied().collect();
+    let rollup = RollupWriter::load(db, workspace_id).await?;
+    rollup
+        .spend(db, SpendRows::Keys(&replaced), Sign::Remove)
+        .await?;
     let now = Utc::now();
     let n = rows.len();
     let insert = BulkInsert {
@@ -198,6 +211,7 @@ async fn write<C: ConnectionTrait>(
         returning: "",
     };
     insert.execute(db).await?;
+    rollup.spend(db, SpendRows::Keys(&all), Sign::Add).await?;
     Ok(SpendOutcome {
         inserted: n as u64 - updated,
         updated,

@@ -9,12 +9,14 @@ use sea_orm::{ColumnTrait, ConnectionTrait, DatabaseConnection, QueryFilter, Que
 use entity::touchpoint;
 
 use super::bulk::{BulkInsert, LOOKUP_CHUNK, Values};
-use super::lookup::{UNKNOWN_LEAD, distinct, leads_by_external_id};
+use super::lookup::{UNKNOWN_LEAD, distinct, distinct_ids, leads_by_external_id};
 use super::touch::{ResolvedTouch, Touch, TouchInput, TouchResolver, prepare_touch, touch_columns};
 use super::validate::{MAX_ID_CHARS, RowErrors, optional_text, required_text};
 use super::{Target, run_call};
+use crate::db::rollup::Sign;
 use crate::db::scope::InWorkspace;
 use crate::error::AppResult;
+use crate::services::rollup::RollupWriter;
 
 /// One interaction of a lead, as sent.
 #[derive(Debug, Clone, Default)]
@@ -132,6 +134,11 @@ async fn write<C: ConnectionTrait>(
         None => true,
     });
     let n = rows.len();
+    // A late touch can change the journeys of the lead's conversions: its rollup
+    // contributions are taken away before and added back after (`services::rollup`).
+    let touched = distinct_ids(rows.iter().map(|r| r.lead_id));
+    let rollup = RollupWriter::load(db, workspace_id).await?;
+    rollup.leads(db, &touched, Sign::Remove).await?;
     let mut columns = vec![
         ("workspace_id", Values::Int(vec![workspace_id; n])),
         (
@@ -156,6 +163,7 @@ async fn write<C: ConnectionTrait>(
     }
     .execute(db)
     .await?;
+    rollup.leads(db, &touched, Sign::Add).await?;
     Ok(TouchpointOutcome {
         recorded: n as u64,
         duplicates: total - n as u64,

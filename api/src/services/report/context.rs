@@ -6,6 +6,7 @@ use sea_orm::ConnectionTrait;
 use crate::error::{AppError, AppResult};
 use crate::services::channel::default_channels;
 use crate::services::classify::ChannelGroup;
+use crate::services::rollup::rollups_current;
 use crate::services::workspace::{find_workspace, timezone_of};
 
 /// The workspace of a report: its id, time zone, currency and DIRECT channel.
@@ -16,6 +17,8 @@ pub struct ReportContext {
     pub currency: String,
     /// The seeded DIRECT channel: LAST_NON_DIRECT skips it.
     pub direct_channel: i64,
+    /// The workspace's rollups are built at the current version and may answer.
+    pub rollups: bool,
 }
 
 impl ReportContext {
@@ -31,6 +34,7 @@ impl ReportContext {
             tz: timezone_of(&ws),
             currency: ws.currency,
             direct_channel,
+            rollups: rollups_current(db, workspace_id).await?,
         })
     }
 }

@@ -23,11 +23,14 @@ use crate::error::{AppError, AppResult};
 use crate::services::attribution::{Attributor, LeadHistory, Model, OptionsError};
 use crate::services::money::cents_to_decimal;
 
-/// How conversions are credited: the fastest way for the model, or always by the engine
-/// (tests and benchmarks compare the two).
+/// Where a report's numbers come from: the rollups when they hold the question, else the
+/// fastest raw path (`Auto`); always the raw tables, SQL aggregates and the engine (`Raw`,
+/// the oracle the rollups are tested against); or the raw tables with every credit from the
+/// engine (`Engine`). Tests and benchmarks compare them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Via {
     Auto,
+    Raw,
     Engine,
 }
 
@@ -47,7 +50,7 @@ pub(super) async fn add_credits(
         _ => None,
     };
     match pick {
-        Some(pick) if via == Via::Auto => {
+        Some(pick) if via != Via::Engine => {
             let q = FactQuery {
                 workspace_id: ctx.workspace_id,
                 from: range.from,

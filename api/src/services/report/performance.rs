@@ -17,7 +17,9 @@ use super::labels::Labels;
 use super::metrics::Metrics;
 use super::period::buckets;
 use crate::db::analytics::facts::{self, FactQuery};
+use crate::db::rollup::{self, read::Credited, read::PeriodFacts};
 use crate::error::AppResult;
+use crate::services::attribution::Model;
 use crate::services::money::cents_to_decimal;
 
 /// A performance report, ready to serve or to cache as is.
@@ -143,7 +145,8 @@ pub async fn performance_via(
     })
 }
 
-/// Every metric of one period, per key and bucket: four aggregates run concurrently.
+/// Every metric of one period, per key and bucket: from the rollups when they hold the
+/// question (`rollup_model`), else four raw aggregates run concurrently.
 async fn period_cube(
     db: &DatabaseConnection,
     ctx: &ReportContext,
@@ -160,23 +163,56 @@ async fn period_cube(
         by_day: args.granularity.is_some(),
         kinds: &args.filter.conversion_kinds,
     };
-    let (leads, customers, spend, ()) = tokio::try_join!(
-        facts::leads(db, &q),
-        facts::new_customers(db, &q),
-        facts::spend(db, &q),
-        add_credits(db, ctx, args, range, &mut cube, via),
-    )?;
-    cube.add_facts(leads, |m, leads, converted| {
+    let facts = match rollup_model(ctx, args).filter(|_| via == Via::Auto) {
+        Some(model) => {
+            let mut facts = rollup::read::period_facts(db, &q, model).await?;
+            cube.add_facts(std::mem::take(&mut facts.credits), |m, n, cents| {
+                m.conversions += Decimal::from(n);
+                m.revenue += cents_to_decimal(cents);
+            });
+            facts
+        }
+        None => {
+            let (leads, new_customers, spend, ()) = tokio::try_join!(
+                facts::leads(db, &q),
+                facts::new_customers(db, &q),
+                facts::spend(db, &q),
+                add_credits(db, ctx, args, range, &mut cube, via),
+            )?;
+            PeriodFacts {
+                leads,
+                new_customers,
+                spend,
+                credits: Vec::new(),
+            }
+        }
+    };
+    cube.add_facts(facts.leads, |m, leads, converted| {
         m.leads += leads;
         m.converted_leads += converted;
     });
-    cube.add_facts(customers, |m, n, _| m.new_customers += n);
-    if let Some(spend) = spend {
+    cube.add_facts(facts.new_customers, |m, n, _| m.new_customers += n);
+    if let Some(spend) = facts.spend {
         cube.add_facts(spend, |m, cents, _| {
             m.spend = Some(m.spend.unwrap_or(Decimal::ZERO) + cents_to_decimal(cents));
         });
     }
     Ok(cube)
+}
+
+/// The rollup credits that answer `args`, if the rollups hold the question: built rollups,
+/// a single-touch model at the rollups' lookback, every conversion kind.
+fn rollup_model(ctx: &ReportContext, args: &PerformanceArgs) -> Option<Credited> {
+    let model = match args.model {
+        Model::FirstTouch => Credited::FirstTouch,
+        Model::LastTouch => Credited::LastTouch,
+        Model::LastNonDirect => Credited::LastNonDirect,
+        _ => return None,
+    };
+    (ctx.rollups
+        && args.settings.lookback_days == rollup::LOOKBACK_DAYS
+        && args.filter.conversion_kinds.is_empty())
+    .then_some(model)
 }
 
 /// True when the filter keeps the row of `key`.

@@ -1,0 +1,181 @@
+//! A report period's facts read from the rollups: the same [`FactRow`]s as the raw
+//! aggregates of `db::analytics` (facts and single-touch credits), from O(days × groups) rows.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+use sea_orm::{ConnectionTrait, FromQueryResult};
+
+use super::dimension_code;
+use crate::db::analytics::facts::{FactQuery, FactRow};
+use crate::db::analytics::{Dimension, Sql};
+use crate::error::AppResult;
+
+/// Which single-touch model's credits to read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Credited {
+    FirstTouch,
+    LastTouch,
+    LastNonDirect,
+}
+
+impl Credited {
+    fn columns(self) -> (&'static str, &'static str) {
+        match self {
+            Credited::FirstTouch => ("first_touch_conversions", "first_touch_revenue_cents"),
+            Credited::LastTouch => ("last_touch_conversions", "last_touch_revenue_cents"),
+            Credited::LastNonDirect => (
+                "last_non_direct_conversions",
+                "last_non_direct_revenue_cents",
+            ),
+        }
+    }
+}
+
+/// The rows of one period, as the raw aggregates would answer them.
+#[derive(Debug, Default)]
+pub struct PeriodFacts {
+    /// `n` leads, `m` converted leads (a conversion on or before the period's last day).
+    pub leads: Vec<FactRow>,
+    /// `n` new customers.
+    pub new_customers: Vec<FactRow>,
+    /// `n` spend cents; `None` for the dimensions without spend.
+    pub spend: Option<Vec<FactRow>>,
+    /// `n` conversions, `m` revenue cents credited by the model.
+    pub credits: Vec<FactRow>,
+}
+
+#[derive(Debug, FromQueryResult)]
+struct DayRow {
+    key_id: i64,
+    key_text: String,
+    day: Option<NaiveDate>,
+    leads: i64,
+    converted_leads: i64,
+    new_customers: i64,
+    spend_rows: i64,
+    spend_cents: i64,
+    conversions: i64,
+    revenue_cents: i64,
+}
+
+#[derive(Debug, FromQueryResult)]
+struct LagRow {
+    key_id: i64,
+    key_text: String,
+    day: Option<NaiveDate>,
+    leads: i64,
+}
+
+/// The facts of `q` with the credits of `model`.
+pub async fn period_facts<C: ConnectionTrait>(
+    db: &C,
+    q: &FactQuery<'_>,
+    model: Credited,
+) -> AppResult<PeriodFacts> {
+    let (rows, late) = tokio::try_join!(day_rows(db, q, model), late_conversions(db, q))?;
+    let late: HashMap<(i64, String, Option<NaiveDate>), i64> = late
+        .into_iter()
+        .map(|r| ((r.key_id, r.key_text, r.day), r.leads))
+        .collect();
+    let carries_spend = q.dimension.carries_spend();
+    let mut facts = PeriodFacts {
+        spend: carries_spend.then(Vec::new),
+        ..PeriodFacts::default()
+    };
+    for r in rows {
+        let later = late
+            .get(&(r.key_id, r.key_text.clone(), r.day))
+            .copied()
+            .unwrap_or(0);
+        let row = |n: i64, m: i64| {
+            let (key_id, key_text) = decode(q.dimension, r.key_id, &r.key_text);
+            FactRow {
+                key_id,
+                key_text,
+                day: r.day,
+                n,
+                m,
+            }
+        };
+        if r.leads != 0 {
+            facts.leads.push(row(r.leads, r.converted_leads - later));
+        }
+        if r.new_customers != 0 {
+            facts.new_customers.push(row(r.new_customers, 0));
+        }
+        if let Some(spend) = facts.spend.as_mut().filter(|_| r.spend_rows != 0) {
+            spend.push(row(r.spend_cents, 0));
+        }
+        if r.conversions != 0 {
+            facts.credits.push(row(r.conversions, r.revenue_cents));
+        }
+    }
+    Ok(facts)
+}
+
+/// A stored key back to the raw aggregates' `(key_id, key_text)`.
+fn decode(dimension: Dimension, key_id: i64, key_text: &str) -> (Option<i64>, Option<String>) {
+    match dimension {
+        Dimension::Channel => (Some(key_id), None),
+        Dimension::Campaign => ((key_id != 0).then_some(key_id), None),
+        _ => (None, key_text.strip_prefix('v').map(str::to_owned)),
+    }
+}
+
+fn day_select(q: &FactQuery<'_>, column: &str) -> String {
+    if q.by_day {
+        format!("{column} AS day")
+    } else {
+        "CAST(NULL AS DATE) AS day".to_owned()
+    }
+}
+
+async fn day_rows<C: ConnectionTrait>(
+    db: &C,
+    q: &FactQuery<'_>,
+    model: Credited,
+) -> AppResult<Vec<DayRow>> {
+    let mut sql = Sql::new(db.get_database_backend());
+    let ws = sql.bind(q.workspace_id);
+    let dimension = sql.bind(dimension_code(q.dimension));
+    let from = sql.bind(q.from);
+    let to = sql.bind(q.to);
+    let (conversions, revenue) = model.columns();
+    let sum = |column: &str| format!("CAST(SUM({column}) AS BIGINT) AS ");
+    sql.push(&format!(
+        "SELECT key_id, key_text, {day}, {s}leads, {c}converted_leads, {n}new_customers, \
+           {r}spend_rows, {sc}spend_cents, {cc}conversions, {cr}revenue_cents \
+         FROM rollup_day \
+         WHERE workspace_id = {ws} AND dimension = {dimension} AND day >= {from} AND day <= {to} \
+         GROUP BY key_id, key_text, 3",
+        day = day_select(q, "day"),
+        s = sum("leads"),
+        c = sum("converted_leads"),
+        n = sum("new_customers"),
+        r = sum("spend_rows"),
+        sc = sum("spend_cents"),
+        cc = sum(conversions),
+        cr = sum(revenue),
+    ));
+    Ok(DayRow::find_by_statement(sql.statement()).all(db).await?)
+}
+
+/// Leads created in the period whose first conversion comes after it: converted leads of
+/// the rollup that the period does not count as converted.
+async fn late_conversions<C: ConnectionTrait>(db: &C, q: &FactQuery<'_>) -> AppResult<Vec<LagRow>> {
+    let mut sql = Sql::new(db.get_database_backend());
+    let ws = sql.bind(q.workspace_id);
+    let dimension = sql.bind(dimension_code(q.dimension));
+    let from = sql.bind(q.from);
+    let to = sql.bind(q.to);
+    sql.push(&format!(
+        "SELECT key_id, key_text, {day}, CAST(SUM(leads) AS BIGINT) AS leads \
+         FROM rollup_conversion_lag \
+         WHERE workspace_id = {ws} AND dimension = {dimension} AND first_on > {to} \
+           AND created_on >= {from} AND created_on <= {to} \
+         GROUP BY key_id, key_text, 3",
+        day = day_select(q, "created_on"),
+    ));
+    Ok(LagRow::find_by_statement(sql.statement()).all(db).await?)
+}

@@ -1,0 +1,422 @@
+//! The rollups against the streaming oracle (DESIGN §8), on whichever backend the suite runs
+//! (SQLite, and PostgreSQL in CI's second pass).
+//!
+//! Random workspaces receive random sequences of writes through the API: new and repeat leads
+//! with UTM values, touchpoints in and out of order (late touches that change the journey of
+//! an existing conversion), conversions of several kinds, spend days sent again (replaced),
+//! campaigns moved to another channel or renamed. Then random ranges, dimensions,
+//! granularities and comparison periods are asked both ways for every model the rollups
+//! hold: the reports must be equal, every count and amount as an exact `Decimal`. Finally a
+//! rebuild from the raw tables must leave the rollup rows exactly as the writes left them,
+//! and a rollup row changed by hand must show in the report (so the comparison can fail).
+
+use chrono::{NaiveDate, TimeDelta};
+use leadsource::services::attribution::Model;
+use leadsource::services::report::{
+    self, AttributionSettings, DateRange, Dimension, Granularity, PerformanceArgs, ReportFilter,
+    Via,
+};
+use leadsource_tests::TestApp;
+use rand::rngs::StdRng;
+use rand::{Rng, SeedableRng};
+use sea_orm::{ConnectionTrait, Statement};
+use serde_json::{Value, json};
+
+/// The first day of the writes' window; everything happens in the 60 days after it.
+fn window_start() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 3, 1).unwrap_or_else(|| panic!("date"))
+}
+
+/// A random instant of the window, as RFC 3339 in UTC, at or after `not_before` minutes.
+fn instant(rng: &mut StdRng, not_before: i64) -> (i64, String) {
+    let minutes = rng.random_range(not_before..=not_before.max(60 * 24 * 60 - 1));
+    let at = window_start()
+        .and_hms_opt(0, 0, 0)
+        .unwrap_or_else(|| panic!("midnight"))
+        .and_utc()
+        + TimeDelta::minutes(minutes);
+    (minutes, at.to_rfc3339())
+}
+
+fn pick<'a>(rng: &mut StdRng, items: &[&'a str]) -> &'a str {
+    items[rng.random_range(0..items.len())]
+}
+
+/// A workspace under random writes, and what the writes made so far.
+struct World<'a> {
+    app: &'a TestApp,
+    token: String,
+    rng: StdRng,
+    /// External id and creation minute of each lead.
+    leads: Vec<(String, i64)>,
+    /// Opaque id and utmCampaign of each campaign.
+    campaigns: Vec<(String, String)>,
+    channels: Vec<String>,
+    next: u32,
+}
+
+impl World<'_> {
+    fn next_id(&mut self, prefix: &str) -> String {
+        self.next += 1;
+        format!("{prefix}-{}", self.next)
+    }
+
+    async fn call(&self, mutation: &str, variables: Value) {
+        self.app
+            .gql(Some(&self.token), mutation, variables)
+            .await
+            .ok();
+    }
+
+    async fn capture_leads(&mut self) {
+        let mut inputs = Vec::new();
+        for _ in 0..self.rng.random_range(1..12) {
+            let repeat = !self.leads.is_empty() && self.rng.random_bool(0.2);
+            let (minute, created_at) = instant(&mut self.rng, 0);
+            let external_id = if repeat {
+                self.leads[self.rng.random_range(0..self.leads.len())]
+                    .0
+                    .clone()
+            } else {
+                self.next_id("lead")
+            };
+            let mut input = json!({
+                "externalId": external_id,
+                // A repeat keeps its creation time and source whatever it sends.
+                "createdAt": created_at,
+                "email": format!("{external_id}@example.com"),
+                "utmSource": pick(&mut self.rng, &["google", "facebook", "newsletter", "bing", ""]),
+                "utmMedium": pick(&mut self.rng, &["cpc", "email", "organic", "paid_social", ""]),
+            });
+            if self.rng.random_bool(0.5) {
+                let (_, utm) = &self.campaigns[self.rng.random_range(0..self.campaigns.len())];
+                input["utmCampaign"] = json!(utm);
+            }
+            if self.rng.random_bool(0.15) {
+                input["channel"] = json!("EVENTS");
+            }
+            for key in ["utmSource", "utmMedium"] {
+                if input[key] == "" {
+                    input[key] = Value::Null;
+                }
+            }
+            if !repeat {
+                self.leads.push((external_id, minute));
+            }
+            inputs.push(input);
+        }
+        self.call(
+            "mutation($i: [LeadInput!]!) { captureLeads(inputs: $i) { created updated } }",
+            json!({ "i": inputs }),
+        )
+        .await;
+    }
+
+    fn some_lead(&mut self) -> Option<(String, i64)> {
+        (!self.leads.is_empty())
+            .then(|| self.leads[self.rng.random_range(0..self.leads.len())].clone())
+    }
+
+    async fn record_touchpoints(&mut self) {
+        let mut inputs = Vec::new();
+        for _ in 0..self.rng.random_range(1..15) {
+            let Some((lead, created)) = self.some_lead() else {
+                return;
+            };
+            let (_, at) = instant(&mut self.rng, created);
+            let event_id = if self.rng.random_bool(0.1) && self.next > 1 {
+                format!("touch-{}", self.rng.random_range(1..self.next))
+            } else {
+                self.next_id("touch")
+            };
+            let mut input = json!({
+                "leadExternalId": lead,
+                "eventId": event_id,
+                "occurredAt": at,
+                "utmSource": pick(&mut self.rng, &["google", "facebook", "newsletter", "chatgpt.com"]),
+                "utmMedium": pick(&mut self.rng, &["cpc", "email", "referral", "organic"]),
+            });
+            match self.rng.random_range(0..4) {
+                0 => input["channel"] = json!("DIRECT"),
+                1 => {
+                    let (_, utm) = &self.campaigns[self.rng.random_range(0..self.campaigns.len())];
+                    input["utmCampaign"] = json!(utm);
+                }
+                _ => {}
+            }
+            inputs.push(input);
+        }
+        self.call(
+            "mutation($i: [TouchpointInput!]!) { recordTouchpoints(inputs: $i) { recorded } }",
+            json!({ "i": inputs }),
+        )
+        .await;
+    }
+
+    async fn record_conversions(&mut self) {
+        let mut inputs = Vec::new();
+        for _ in 0..self.rng.random_range(1..8) {
+            let Some((lead, created)) = self.some_lead() else {
+                return;
+            };
+            let (_, at) = instant(&mut self.rng, created);
+            let cents: i64 = self.rng.random_range(0..50_000);
+            inputs.push(json!({
+                "externalId": self.next_id("conv"),
+                "leadExternalId": lead,
+                "kind": pick(&mut self.rng, &["signup", "opportunity", "purchase"]),
+                "occurredAt": at,
+                "revenue": format!("{}.{:02}", cents / 100, cents % 100),
+            }));
+        }
+        self.call(
+            "mutation($i: [ConversionInput!]!) { recordConversions(inputs: $i) { recorded } }",
+            json!({ "i": inputs }),
+        )
+        .await;
+    }
+
+    async fn record_spend(&mut self) {
+        let mut entries = Vec::new();
+        for _ in 0..self.rng.random_range(1..10) {
+            let (_, utm) = self.campaigns[self.rng.random_range(0..self.campaigns.len())].clone();
+            let day = window_start() + TimeDelta::days(self.rng.random_range(0..60));
+            let cents: i64 = self.rng.random_range(0..100_000);
+            entries.push(json!({
+                "utmCampaign": utm,
+                "date": day,
+                "amount": format!("{}.{:02}", cents / 100, cents % 100),
+                "impressions": self.rng.random_range(0..10_000),
+                "clicks": self.rng.random_range(0..500),
+            }));
+        }
+        self.call(
+            "mutation($e: [SpendInput!]!) { recordSpend(entries: $e) { inserted updated } }",
+            json!({ "e": entries }),
+        )
+        .await;
+    }
+
+    async fn update_campaign(&mut self) {
+        let c = self.rng.random_range(0..self.campaigns.len());
+        let input = if self.rng.random_bool(0.5) {
+            let channel = self.channels[self.rng.random_range(0..self.channels.len())].clone();
+            json!({ "channelId": channel })
+        } else {
+            let utm = self.next_id("utm");
+            self.campaigns[c].1 = utm.clone();
+            json!({ "utmCampaign": utm })
+        };
+        self.call(
+            "mutation($id: ID!, $input: UpdateCampaignInput!) { updateCampaign(id: $id, input: $input) { id } }",
+            json!({ "id": self.campaigns[c].0, "input": input }),
+        )
+        .await;
+    }
+}
+
+/// A workspace filled by `rounds` random writes drawn with `seed`; answers its id.
+async fn random_workspace(app: &TestApp, slug: &str, seed: u64, rounds: usize) -> i64 {
+    let ws = app.workspace(slug).await;
+    let mut campaigns = Vec::new();
+    for (name, utm, kind) in [
+        ("Brand", "brand", "PAID_SEARCH"),
+        ("Retarget", "retarget", "PAID_SOCIAL"),
+        ("Webinar", "webinar", "EVENTS"),
+    ] {
+        let id = app.campaign(&ws.token, name, Some(utm), kind).await;
+        campaigns.push((id, utm.to_owned()));
+    }
+    let channels = app
+        .gql(Some(&ws.token), "{ channels { id } }", json!({}))
+        .await
+        .ok();
+    let channels = channels
+        .data("channels")
+        .as_array()
+        .map(|cs| {
+            cs.iter()
+                .filter_map(|c| c["id"].as_str().map(str::to_owned))
+                .collect()
+        })
+        .unwrap_or_else(|| panic!("no channels: {}", channels.body));
+    let mut world = World {
+        app,
+        token: ws.token.clone(),
+        rng: StdRng::seed_from_u64(seed),
+        leads: Vec::new(),
+        campaigns,
+        channels,
+        next: 0,
+    };
+    world.capture_leads().await;
+    for _ in 0..rounds {
+        match world.rng.random_range(0..10) {
+            0..=2 => world.capture_leads().await,
+            3..=4 => world.record_touchpoints().await,
+            5..=6 => world.record_conversions().await,
+            7..=8 => world.record_spend().await,
+            _ => world.update_campaign().await,
+        }
+    }
+    ws.id
+}
+
+fn random_range(rng: &mut StdRng) -> DateRange {
+    let from = window_start() + TimeDelta::days(rng.random_range(-10..55));
+    let to = from + TimeDelta::days(rng.random_range(0..70));
+    DateRange::new("range", from, to).unwrap_or_else(|e| panic!("{e}"))
+}
+
+/// Random questions of the models the rollups hold, asked both ways.
+async fn compare_reports(app: &TestApp, ws: i64, seed: u64, questions: usize) {
+    let db = &app.state.db.conn;
+    let mut rng = StdRng::seed_from_u64(seed);
+    let dimensions = [
+        Dimension::Channel,
+        Dimension::Campaign,
+        Dimension::UtmSource,
+        Dimension::UtmMedium,
+        Dimension::UtmCampaign,
+    ];
+    let models = [Model::FirstTouch, Model::LastTouch, Model::LastNonDirect];
+    let granularities = [
+        None,
+        Some(Granularity::Day),
+        Some(Granularity::Week),
+        Some(Granularity::Month),
+    ];
+    for _ in 0..questions {
+        let args = PerformanceArgs::new(
+            random_range(&mut rng),
+            dimensions[rng.random_range(0..dimensions.len())],
+            models[rng.random_range(0..models.len())],
+            AttributionSettings::default(),
+            granularities[rng.random_range(0..granularities.len())],
+            rng.random_bool(0.3).then(|| random_range(&mut rng)),
+            ReportFilter::default(),
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+        let rolled = report::performance_via(db, ws, &args, Via::Auto)
+            .await
+            .unwrap_or_else(|e| panic!("rollups: {e}"));
+        let streamed = report::performance_via(db, ws, &args, Via::Raw)
+            .await
+            .unwrap_or_else(|e| panic!("raw: {e}"));
+        assert_eq!(rolled, streamed, "{args:?}");
+    }
+}
+
+/// Every rollup row of a workspace that holds something, in key order, as text.
+async fn rollup_rows(app: &TestApp, ws: i64) -> Vec<String> {
+    let db = &app.state.db.conn;
+    let mut rows = Vec::new();
+    for (table, key, measures) in [
+        (
+            "rollup_day",
+            "dimension, key_id, key_text, day",
+            "leads, converted_leads, new_customers, spend_rows, spend_cents, impressions, clicks, \
+             first_touch_conversions, first_touch_revenue_cents, last_touch_conversions, \
+             last_touch_revenue_cents, last_non_direct_conversions, last_non_direct_revenue_cents",
+        ),
+        (
+            "rollup_conversion_lag",
+            "dimension, key_id, key_text, created_on, first_on",
+            "leads",
+        ),
+    ] {
+        let nonzero = measures
+            .split(", ")
+            .map(|m| format!("{} <> 0", m.trim()))
+            .collect::<Vec<_>>()
+            .join(" OR ");
+        let sql = format!(
+            "SELECT CAST({key_text} AS TEXT) AS k, CAST({values} AS TEXT) AS v FROM {table} \
+             WHERE workspace_id = {ws} AND ({nonzero}) ORDER BY {key}",
+            key_text = key.replace(", ", " || '|' || "),
+            values = measures.replace(", ", " || '|' || "),
+        );
+        let found = db
+            .query_all_raw(Statement::from_string(
+                db.get_database_backend(),
+                sql.clone(),
+            ))
+            .await
+            .unwrap_or_else(|e| panic!("{sql}: {e}"));
+        for row in found {
+            let k: String = row.try_get("", "k").unwrap_or_else(|e| panic!("k: {e}"));
+            let v: String = row.try_get("", "v").unwrap_or_else(|e| panic!("v: {e}"));
+            rows.push(format!("{table}|{k}|{v}"));
+        }
+    }
+    rows
+}
+
+#[tokio::test]
+async fn rollup_reports_equal_the_streaming_engine_after_random_writes() {
+    let app = TestApp::spawn().await;
+    for seed in 1..=3 {
+        let ws = random_workspace(&app, &format!("oracle-{seed}"), seed, 40).await;
+        assert!(
+            leadsource::services::rollup::rollups_current(&app.state.db.conn, ws)
+                .await
+                .unwrap_or_else(|e| panic!("{e}")),
+            "the rollups of a new workspace are current, so reports read them"
+        );
+        compare_reports(&app, ws, seed * 100, 40).await;
+    }
+}
+
+#[tokio::test]
+async fn a_rebuilt_rollup_equals_the_incrementally_maintained_one_row_for_row() {
+    let app = TestApp::spawn().await;
+    let ws = random_workspace(&app, "rebuilt", 7, 60).await;
+    let incremental = rollup_rows(&app, ws).await;
+    assert!(incremental.len() > 100, "{} rollup rows", incremental.len());
+    leadsource::services::rollup::rebuild(&app.state.db.conn, ws)
+        .await
+        .unwrap_or_else(|e| panic!("rebuild: {e}"));
+    let rebuilt = rollup_rows(&app, ws).await;
+    assert_eq!(incremental, rebuilt);
+}
+
+#[tokio::test]
+async fn a_rollup_row_changed_by_hand_shows_in_the_report_until_rebuilt() {
+    let app = TestApp::spawn().await;
+    let ws = random_workspace(&app, "tampered", 11, 20).await;
+    let db = &app.state.db.conn;
+    let range = DateRange::new(
+        "range",
+        window_start() - TimeDelta::days(1),
+        window_start() + TimeDelta::days(70),
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let args = PerformanceArgs::new(
+        range,
+        Dimension::Channel,
+        Model::FirstTouch,
+        AttributionSettings::default(),
+        None,
+        None,
+        ReportFilter::default(),
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let ask = |via| report::performance_via(db, ws, &args, via);
+    let streamed = ask(Via::Raw).await.unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(ask(Via::Auto).await.ok(), Some(streamed.clone()));
+    let sql = format!(
+        "UPDATE rollup_day SET leads = leads + 1 WHERE workspace_id = {ws} AND dimension = 1 AND leads > 0"
+    );
+    db.execute_raw(Statement::from_string(db.get_database_backend(), sql))
+        .await
+        .unwrap_or_else(|e| panic!("tamper: {e}"));
+    let tampered = ask(Via::Auto).await.unwrap_or_else(|e| panic!("{e}"));
+    assert!(
+        tampered.totals.leads > streamed.totals.leads,
+        "the report reads the rollups"
+    );
+    leadsource::services::rollup::rebuild(db, ws)
+        .await
+        .unwrap_or_else(|e| panic!("rebuild: {e}"));
+    assert_eq!(ask(Via::Auto).await.ok(), Some(streamed));
+}
