@@ -167,3 +167,25 @@ async fn infeasible_constraints_are_refused_with_the_arithmetic() {
         )
     );
 }
+
+/// A plan reads its two performance reports through the report cache: a second plan over
+/// the same range with another change cap recomputes neither (issue 13, item 6).
+#[tokio::test]
+async fn a_second_plan_with_another_change_cap_reuses_the_cached_reports() {
+    let (app, token, range) = demo_app().await;
+    let lookups = |result: &str| {
+        format!(r#"leadsource_cache_lookups_total{{kind="performance",result="{result}"}}"#)
+    };
+    plan(&app, &token, &format!("{range}, maxChangePct: 30"))
+        .await
+        .ok();
+    let text = app.metrics_text().await;
+    assert!(text.contains(&format!("{} 2", lookups("miss"))), "{text}");
+    assert!(!text.contains(&lookups("hit")), "{text}");
+    plan(&app, &token, &format!("{range}, maxChangePct: 45"))
+        .await
+        .ok();
+    let text = app.metrics_text().await;
+    assert!(text.contains(&format!("{} 2", lookups("miss"))), "{text}");
+    assert!(text.contains(&format!("{} 2", lookups("hit"))), "{text}");
+}

@@ -14,6 +14,7 @@ use crate::graphql::types::budget::{PlanLevel, ResponseCurve};
 use crate::graphql::types::budget_plan::BudgetPlan;
 use crate::graphql::types::report_enums::AttributionModel;
 use crate::services::budget_plan::{self, DEFAULT_MAX_CHANGE_PCT, PlanArgs};
+use crate::services::report::{self, PerformanceArgs, PerformanceSource, ReportFuture};
 
 #[derive(Default)]
 pub struct BudgetQuery;
@@ -57,9 +58,25 @@ impl BudgetQuery {
             curve.into(),
         )?;
         let (state, ws) = (ctx.state(), p.workspace_id);
-        let compute = || budget_plan::budget_suggestions(&state.db.conn, ws, &args);
+        let reports = CachedPerformance(state);
+        let compute = || budget_plan::budget_suggestions(&state.db.conn, ws, &args, &reports);
         let kind = ReportKind::BUDGET_SUGGESTIONS;
         let plan = state.cache.get_or_compute(kind, ws, &args, compute);
         Ok(BudgetPlan(plan.await?))
+    }
+}
+
+/// Performance reports through the report cache, for the services that build on them.
+struct CachedPerformance<'a>(&'a crate::state::AppState);
+
+impl PerformanceSource for CachedPerformance<'_> {
+    fn performance<'a>(&'a self, workspace_id: i64, args: &'a PerformanceArgs) -> ReportFuture<'a> {
+        let state = self.0;
+        let compute = move || report::performance(&state.db.conn, workspace_id, args);
+        Box::pin(
+            state
+                .cache
+                .get_or_compute(ReportKind::PERFORMANCE, workspace_id, args, compute),
+        )
     }
 }

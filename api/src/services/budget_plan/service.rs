@@ -14,15 +14,20 @@ use crate::services::budget::plan_budget;
 use crate::services::campaign::find_campaign;
 use crate::services::channel::list_channels;
 use crate::services::report::{
-    AttributionSettings, Dimension, Granularity, PerformanceArgs, ReportFilter, performance,
+    AttributionSettings, Dimension, Granularity, PerformanceArgs, PerformanceSource, ReportFilter,
 };
 
 /// The reallocation plan of `args` for the workspace (DESIGN §5).
 #[tracing::instrument(skip_all, fields(workspace.id = workspace_id, report.kind = "budget_suggestions"))]
+///
+/// The two performance reports it builds on come from `reports` (the report cache, when the
+/// caller has one), so plans that differ only in `totalBudget`, `maxChangePct` or constraints
+/// refit the curves from the same reports without recomputing them.
 pub async fn budget_suggestions(
     db: &DatabaseConnection,
     workspace_id: i64,
     args: &PlanArgs,
+    reports: &dyn PerformanceSource,
 ) -> AppResult<BudgetPlan> {
     let dimension = match args.level {
         Level::Channel => Dimension::Channel,
@@ -46,9 +51,9 @@ pub async fn budget_suggestions(
         .then(|| report_args(args.model, None))
         .transpose()?;
     let (sourced, credited) =
-        tokio::try_join!(performance(db, workspace_id, &sourced_args), async {
+        tokio::try_join!(reports.performance(workspace_id, &sourced_args), async {
             match &credited_args {
-                Some(a) => performance(db, workspace_id, a).await.map(Some),
+                Some(a) => reports.performance(workspace_id, a).await.map(Some),
                 None => Ok(None),
             }
         })?;

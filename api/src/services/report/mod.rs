@@ -26,6 +26,7 @@ pub mod pacing;
 pub mod performance;
 pub mod period;
 mod scan;
+pub mod source;
 
 pub use self::args::{
     AttributionArgs, AttributionSettings, ComparisonArgs, DateRange, Dimension, Granularity,
@@ -44,3 +45,4 @@ pub use self::pacing::{BudgetPacing, PacingArgs, PacingStatus, budget_pacing};
 pub use self::performance::{
     PerformanceReport, PerformanceRow, SeriesBucket, SeriesRow, performance, performance_via,
 };
+pub use self::source::{PerformanceSource, ReportFuture, Uncached};

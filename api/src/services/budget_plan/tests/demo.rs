@@ -10,6 +10,7 @@ use crate::demo::{Scale, write_demo};
 use crate::services::attribution::Model;
 use crate::services::channel::default_channels;
 use crate::services::report::DateRange;
+use crate::services::report::Uncached;
 use crate::services::workspace::{NewWorkspace, create_workspace, timezone_of};
 
 const TODAY: (i32, u32, u32) = (2026, 11, 27);
@@ -75,7 +76,9 @@ async fn on_the_demo_data_first_touch_money_leaves_social_and_display_for_video(
         Curve::PowerLaw,
     )
     .expect("arguments");
-    let plan = budget_suggestions(&db, ws, &args).await.expect("a plan");
+    let plan = budget_suggestions(&db, ws, &args, &Uncached(&db))
+        .await
+        .expect("a plan");
 
     let labels: Vec<&str> = plan.suggestions.iter().map(|s| s.label.as_str()).collect();
     assert_eq!(
@@ -128,7 +131,9 @@ async fn with_a_loose_cap_the_saturated_channels_all_give_money_to_video() {
         Curve::PowerLaw,
     )
     .expect("arguments");
-    let plan = budget_suggestions(&db, ws, &args).await.expect("a plan");
+    let plan = budget_suggestions(&db, ws, &args, &Uncached(&db))
+        .await
+        .expect("a plan");
     for label in ["Paid Search", "Paid Social", "Display"] {
         let s = by_label(&plan, label);
         assert!(s.change < Decimal::ZERO, "{label}: {}", s.reason);
