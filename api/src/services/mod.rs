@@ -12,6 +12,7 @@ pub mod campaign;
 pub mod channel;
 pub mod classify;
 pub mod conversion;
+pub mod cpu;
 pub mod ingest;
 pub mod lead;
 pub mod money;

@@ -70,6 +70,20 @@ impl Attributor {
         })
     }
 
+    pub fn model(&self) -> Model {
+        self.model
+    }
+
+    /// How many states the data-driven engines solve over: the distinct channels (or
+    /// dimension values) seen by MARKOV and SHAPLEY; 0 for the rule-based models.
+    pub fn states(&self) -> usize {
+        match &self.engine {
+            Engine::Rules(_) => 0,
+            Engine::Markov(counts) => counts.states(),
+            Engine::Shapley(counts) => counts.states(),
+        }
+    }
+
     /// Adds the journeys of one lead (see [`LeadHistory`] and DESIGN §4).
     pub fn add_lead(&mut self, lead: &LeadHistory<'_>) {
         let window = self.window;

@@ -48,6 +48,11 @@ pub(super) struct MarkovCounts {
 }
 
 impl MarkovCounts {
+    /// The channels seen.
+    pub fn states(&self) -> usize {
+        self.channels.len()
+    }
+
     /// Adds the transitions of one non-empty journey in time order.
     pub fn add_journey(&mut self, touches: &[Touch], converted: bool) {
         let mut previous = 0; // START

@@ -55,6 +55,11 @@ pub(super) struct ShapleyValues {
 }
 
 impl ShapleyCounts {
+    /// The channels seen.
+    pub fn states(&self) -> usize {
+        self.channels.len()
+    }
+
     /// Adds one non-empty journey.
     pub fn add_journey(&mut self, touches: &[Touch], converted: bool) {
         self.scratch.clear();

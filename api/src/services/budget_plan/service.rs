@@ -13,6 +13,7 @@ use crate::services::attribution::Model;
 use crate::services::budget::plan_budget;
 use crate::services::campaign::find_campaign;
 use crate::services::channel::list_channels;
+use crate::services::cpu::run_cpu;
 use crate::services::report::{
     AttributionSettings, Dimension, Granularity, PerformanceArgs, PerformanceSource, ReportFilter,
 };
@@ -77,7 +78,9 @@ pub async fn budget_suggestions(
     let weeks = args.range.days() as f64 / 7.0;
     let full_weeks = full_weeks(&sourced).len();
     let request = plan_request(args, &candidates, weeks)?;
-    let plan = plan_budget(&request).map_err(|e| plan_error(e, args, &candidates))?;
+    let plan = run_cpu(move || plan_budget(&request))
+        .await?
+        .map_err(|e| plan_error(e, args, &candidates))?;
     Ok(answer(
         args,
         sourced.currency,

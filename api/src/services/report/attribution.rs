@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use super::args::{AttributionArgs, AttributionSettings, ComparisonArgs, DateRange, Dimension};
 use super::context::ReportContext;
-use super::credit::options_error;
+use super::credit::{finish_all, options_error};
 use super::feed::Feed;
 use super::labels::Labels;
 use super::model_serde;
@@ -112,7 +112,7 @@ async fn run_models(
         attributors.iter_mut().for_each(|a| a.add_lead(lead));
     })
     .await?;
-    Ok(attributors.into_iter().map(Attributor::finish).collect())
+    finish_all(attributors).await
 }
 
 fn line(id: Option<i64>, label: String, credit: &Credit, result: &AttributionResult) -> CreditLine {

@@ -20,7 +20,10 @@ use crate::db::analytics::credited::{Pick, single_touch};
 use crate::db::analytics::facts::FactQuery;
 use crate::db::analytics::journeys::JourneyQuery;
 use crate::error::{AppError, AppResult};
-use crate::services::attribution::{Attributor, LeadHistory, Model, OptionsError};
+use crate::services::attribution::{
+    AttributionResult, Attributor, LeadHistory, Model, OptionsError,
+};
+use crate::services::cpu::run_cpu;
 use crate::services::money::cents_to_decimal;
 
 /// Where a report's numbers come from: the rollups when they hold the question, else the
@@ -72,6 +75,31 @@ pub(super) async fn add_credits(
 
 pub(super) fn options_error(e: OptionsError) -> AppError {
     AppError::bad_input(format!("options.{}", e.field()), e.to_string())
+}
+
+/// The most states (distinct channels or dimension values) MARKOV and SHAPLEY solve over in
+/// one report: MARKOV's removal effects cost one dense solve per state (O(n⁴) in all), so
+/// 800 UTM values would hold a core for seconds; above the limit the report is refused.
+pub const MAX_DATA_DRIVEN_STATES: usize = 200;
+
+/// Finishes attributors on the blocking pool (`services::cpu`), after checking that no
+/// data-driven one has more states than [`MAX_DATA_DRIVEN_STATES`].
+pub(super) async fn finish_all(attributors: Vec<Attributor>) -> AppResult<Vec<AttributionResult>> {
+    if let Some(a) = attributors
+        .iter()
+        .find(|a| a.states() > MAX_DATA_DRIVEN_STATES)
+    {
+        return Err(AppError::bad_input(
+            "attribution",
+            format!(
+                "{} over {} distinct values exceeds the limit of {MAX_DATA_DRIVEN_STATES} states; \
+                 choose a coarser dimension, a shorter range or a rule-based model",
+                a.model().name(),
+                a.states()
+            ),
+        ));
+    }
+    run_cpu(move || attributors.into_iter().map(Attributor::finish).collect()).await
 }
 
 async fn engine_credits(
@@ -126,8 +154,8 @@ async fn engine_credits(
             }
         })
         .await?;
-        for (b, attributor) in per_bucket.into_iter().enumerate() {
-            for (key, conversions, revenue) in feed.credits(&attributor.finish()) {
+        for (b, result) in finish_all(per_bucket).await?.into_iter().enumerate() {
+            for (key, conversions, revenue) in feed.credits(&result) {
                 cube.add_credit(key, b, conversions, revenue);
             }
         }
@@ -149,7 +177,10 @@ async fn engine_credits(
         attributor.add_lead(lead);
     })
     .await?;
-    let result = attributor.finish();
+    let result = finish_all(vec![attributor])
+        .await?
+        .pop()
+        .ok_or_else(|| AppError::Internal("no attribution result".into()))?;
     let credits = feed.credits(&result);
     if buckets.len() == 1 {
         for (key, conversions, revenue) in credits {

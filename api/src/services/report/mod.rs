@@ -37,12 +37,13 @@ pub use self::attribution::{
     attribution_comparison,
 };
 pub use self::context::ReportContext;
-pub use self::credit::Via;
+pub use self::credit::{MAX_DATA_DRIVEN_STATES, Via};
 pub use self::explain::{ChannelExplanation, explain_channel};
 pub use self::key::RowKey;
 pub use self::metrics::{Change, Metrics};
 pub use self::pacing::{BudgetPacing, PacingArgs, PacingStatus, budget_pacing};
 pub use self::performance::{
-    PerformanceReport, PerformanceRow, SeriesBucket, SeriesRow, performance, performance_via,
+    MAX_SERIES_CELLS, PerformanceReport, PerformanceRow, SeriesBucket, SeriesRow, performance,
+    performance_via,
 };
 pub use self::source::{PerformanceSource, ReportFuture, Uncached};

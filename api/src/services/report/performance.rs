@@ -18,7 +18,7 @@ use super::metrics::Metrics;
 use super::period::buckets;
 use crate::db::analytics::facts::{self, FactQuery};
 use crate::db::rollup::{self, read::Credited, read::PeriodFacts};
-use crate::error::AppResult;
+use crate::error::{AppError, AppResult};
 use crate::services::attribution::Model;
 use crate::services::money::cents_to_decimal;
 
@@ -68,6 +68,10 @@ pub struct SeriesRow {
     pub key: RowKey,
     pub metrics: Metrics,
 }
+
+/// The most cells (rows × buckets) a time series may hold: a UTM dimension with thousands
+/// of values by day would otherwise answer megabytes nobody can chart.
+pub const MAX_SERIES_CELLS: usize = 50_000;
 
 /// The performance report of `args` for the workspace.
 #[tracing::instrument(skip_all, fields(workspace.id = workspace_id, report.kind = "performance"))]
@@ -129,6 +133,18 @@ pub async fn performance_via(
         .is_some()
         .then(|| sum(&zero, rows.iter().filter_map(|r| r.previous.as_ref())));
     let with_series = args.granularity.is_some();
+    let cells = rows.len() * current.buckets.len();
+    if with_series && cells > MAX_SERIES_CELLS {
+        return Err(AppError::bad_input(
+            "granularity",
+            format!(
+                "a series of {} rows × {} buckets = {cells} cells exceeds the limit of \
+                 {MAX_SERIES_CELLS}; choose a coarser granularity, a shorter range or a filter",
+                rows.len(),
+                current.buckets.len()
+            ),
+        ));
+    }
     let series = with_series.then(|| series_of(&current, &keys, &zero));
     let previous_series = previous
         .as_ref()
