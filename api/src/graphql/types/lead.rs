@@ -9,6 +9,8 @@ use entity::{conversion, lead, touchpoint};
 
 use super::catalog::{Campaign, Channel};
 use super::enums::LeadStatus;
+use crate::auth::Permission;
+use crate::graphql::guards::need;
 use crate::graphql::ids::{IdKind, encode_id};
 use crate::graphql::loaders::{
     CampaignLoader, ChannelLoader, LeadConversionsLoader, LeadTouchpointsLoader,
@@ -38,7 +40,8 @@ async fn load_campaign(ctx: &Context<'_>, id: Option<i64>) -> Result<Option<Camp
     Ok(loader.load_one(id).await?.map(Campaign))
 }
 
-/// A lead; its source is its first touch.
+/// A lead; its source is its first touch. Every field but `id` and `externalId` needs the
+/// right to read leads: a write-only token learns what it captured, never whom.
 pub struct Lead(pub lead::Model);
 
 #[Object]
@@ -50,30 +53,38 @@ impl Lead {
     async fn external_id(&self) -> &str {
         &self.0.external_id
     }
+    #[graphql(guard = "need(Permission::Read)")]
     async fn email(&self) -> Option<&str> {
         self.0.email.as_deref()
     }
+    #[graphql(guard = "need(Permission::Read)")]
     async fn name(&self) -> Option<&str> {
         self.0.name.as_deref()
     }
+    #[graphql(guard = "need(Permission::Read)")]
     async fn company(&self) -> Option<&str> {
         self.0.company.as_deref()
     }
+    #[graphql(guard = "need(Permission::Read)")]
     async fn status(&self) -> LeadStatus {
         LeadStatus::from_stored(&self.0.status)
     }
+    #[graphql(guard = "need(Permission::Read)")]
     async fn created_at(&self) -> DateTime<Utc> {
         self.0.created_at
     }
     /// The source channel: the first touch's.
+    #[graphql(guard = "need(Permission::Read)")]
     async fn channel(&self, ctx: &Context<'_>) -> Result<Option<Channel>> {
         load_channel(ctx, self.0.channel_id).await
     }
     /// The source campaign, when the first touch named one.
+    #[graphql(guard = "need(Permission::Read)")]
     async fn campaign(&self, ctx: &Context<'_>) -> Result<Option<Campaign>> {
         load_campaign(ctx, self.0.campaign_id).await
     }
     /// The source UTM values and referrer.
+    #[graphql(guard = "need(Permission::Read)")]
     async fn source(&self) -> Utm {
         let l = &self.0;
         Utm {
@@ -87,12 +98,14 @@ impl Lead {
         }
     }
     /// Every touch of the lead in time order.
+    #[graphql(guard = "need(Permission::Read)")]
     async fn touchpoints(&self, ctx: &Context<'_>) -> Result<Vec<Touchpoint>> {
         let loader = ctx.data::<DataLoader<LeadTouchpointsLoader>>()?;
         let rows = loader.load_one(self.0.id).await?.unwrap_or_default();
         Ok(rows.into_iter().map(Touchpoint).collect())
     }
     /// The lead's conversions in time order.
+    #[graphql(guard = "need(Permission::Read)")]
     async fn conversions(&self, ctx: &Context<'_>) -> Result<Vec<Conversion>> {
         let loader = ctx.data::<DataLoader<LeadConversionsLoader>>()?;
         let rows = loader.load_one(self.0.id).await?.unwrap_or_default();
