@@ -1,7 +1,11 @@
 //! Planned budgets per campaign and period: list and set (upsert on the period start).
 
 use chrono::{NaiveDate, Utc};
-use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, QueryFilter, QueryOrder, Set};
+use sea_orm::sea_query::OnConflict;
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, Set,
+    TransactionTrait,
+};
 
 use entity::budget;
 
@@ -48,9 +52,11 @@ pub struct SetBudget {
     pub planned_cents: i64,
 }
 
-/// Creates or replaces the campaign's budget starting on `period_start`.
-pub async fn set_budget<C: ConnectionTrait>(
-    db: &C,
+/// Creates or replaces the campaign's budget starting on `period_start`: one upsert on the
+/// (workspace, campaign, period start) unique index, in one transaction with the generation
+/// bump, so concurrent calls for one period both succeed and the last one wins.
+pub async fn set_budget(
+    db: &DatabaseConnection,
     workspace_id: i64,
     input: SetBudget,
 ) -> AppResult<budget::Model> {
@@ -63,37 +69,36 @@ pub async fn set_budget<C: ConnectionTrait>(
     if input.planned_cents < 0 {
         return Err(AppError::bad_input("amount", "must not be negative"));
     }
-    find_campaign(db, workspace_id, input.campaign_id)
+    let txn = db.begin().await?;
+    bump_generation(&txn, workspace_id).await?;
+    find_campaign(&txn, workspace_id, input.campaign_id)
         .await
         .map_err(|_| AppError::bad_input("campaignId", "no such campaign"))?;
-    let existing = budget::Entity::find_in_workspace(workspace_id)
-        .filter(budget::Column::CampaignId.eq(input.campaign_id))
-        .filter(budget::Column::PeriodStart.eq(input.period_start))
-        .one(db)
-        .await?;
-    let now = Utc::now();
-    let saved = match existing {
-        Some(row) => {
-            let mut model: budget::ActiveModel = row.into();
-            model.period_end = Set(input.period_end);
-            model.planned_cents = Set(input.planned_cents);
-            model.updated_at = Set(now);
-            model.update(db).await?
-        }
-        None => {
-            budget::ActiveModel {
-                workspace_id: Set(workspace_id),
-                campaign_id: Set(input.campaign_id),
-                period_start: Set(input.period_start),
-                period_end: Set(input.period_end),
-                planned_cents: Set(input.planned_cents),
-                updated_at: Set(now),
-                ..Default::default()
-            }
-            .insert(db)
-            .await?
-        }
+    let row = budget::ActiveModel {
+        workspace_id: Set(workspace_id),
+        campaign_id: Set(input.campaign_id),
+        period_start: Set(input.period_start),
+        period_end: Set(input.period_end),
+        planned_cents: Set(input.planned_cents),
+        updated_at: Set(Utc::now()),
+        ..Default::default()
     };
-    bump_generation(db, workspace_id).await?;
+    let saved = budget::Entity::insert(row)
+        .on_conflict(
+            OnConflict::columns([
+                budget::Column::WorkspaceId,
+                budget::Column::CampaignId,
+                budget::Column::PeriodStart,
+            ])
+            .update_columns([
+                budget::Column::PeriodEnd,
+                budget::Column::PlannedCents,
+                budget::Column::UpdatedAt,
+            ])
+            .to_owned(),
+        )
+        .exec_with_returning(&txn)
+        .await?;
+    txn.commit().await?;
     Ok(saved)
 }

@@ -147,11 +147,12 @@ async fn apply<C: ConnectionTrait>(
     Ok(())
 }
 
-pub async fn create_campaign<C: ConnectionTrait>(
-    db: &C,
+pub async fn create_campaign(
+    db: &DatabaseConnection,
     workspace_id: i64,
     changes: CampaignChanges,
 ) -> AppResult<campaign::Model> {
+    let txn = db.begin().await?;
     if changes.channel_id.is_none() {
         return Err(AppError::bad_input("channelId", "is required"));
     }
@@ -167,12 +168,13 @@ pub async fn create_campaign<C: ConnectionTrait>(
         created_at: Set(Utc::now()),
         ..Default::default()
     };
-    apply(db, workspace_id, &mut model, changes).await?;
+    apply(&txn, workspace_id, &mut model, changes).await?;
     let created = model
-        .insert(db)
+        .insert(&txn)
         .await
         .map_err(|e| AppError::conflict_on_unique(e, "another campaign uses that utmCampaign"))?;
-    bump_generation(db, workspace_id).await?;
+    bump_generation(&txn, workspace_id).await?;
+    txn.commit().await?;
     Ok(created)
 }
 

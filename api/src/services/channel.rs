@@ -4,7 +4,8 @@ use std::collections::HashMap;
 
 use chrono::Utc;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
+    QueryOrder, Set, TransactionTrait,
 };
 
 use entity::channel;
@@ -97,11 +98,12 @@ fn parse_kind(kind: &str) -> AppResult<ChannelGroup> {
         .ok_or_else(|| AppError::bad_input("kind", format!("unknown channel group {kind:?}")))
 }
 
-pub async fn create_channel<C: ConnectionTrait>(
-    db: &C,
+pub async fn create_channel(
+    db: &DatabaseConnection,
     workspace_id: i64,
     changes: ChannelChanges,
 ) -> AppResult<channel::Model> {
+    let txn = db.begin().await?;
     let name = clean_name(changes.name.as_deref().unwrap_or_default())?;
     let group = parse_kind(changes.kind.as_deref().unwrap_or("UNASSIGNED"))?;
     let created = channel::ActiveModel {
@@ -114,20 +116,22 @@ pub async fn create_channel<C: ConnectionTrait>(
         created_at: Set(Utc::now()),
         ..Default::default()
     }
-    .insert(db)
+    .insert(&txn)
     .await
     .map_err(|e| AppError::conflict_on_unique(e, format!("a channel named {name:?} exists")))?;
-    bump_generation(db, workspace_id).await?;
+    bump_generation(&txn, workspace_id).await?;
+    txn.commit().await?;
     Ok(created)
 }
 
-pub async fn update_channel<C: ConnectionTrait>(
-    db: &C,
+pub async fn update_channel(
+    db: &DatabaseConnection,
     workspace_id: i64,
     id: i64,
     changes: ChannelChanges,
 ) -> AppResult<channel::Model> {
-    let current = find_channel(db, workspace_id, id).await?;
+    let txn = db.begin().await?;
+    let current = find_channel(&txn, workspace_id, id).await?;
     let mut model: channel::ActiveModel = current.clone().into();
     if let Some(name) = &changes.name {
         model.name = Set(clean_name(name)?);
@@ -148,9 +152,10 @@ pub async fn update_channel<C: ConnectionTrait>(
         model.archived_at = Set(archived.then(Utc::now));
     }
     let updated = model
-        .update(db)
+        .update(&txn)
         .await
         .map_err(|e| AppError::conflict_on_unique(e, "a channel with that name exists"))?;
-    bump_generation(db, workspace_id).await?;
+    bump_generation(&txn, workspace_id).await?;
+    txn.commit().await?;
     Ok(updated)
 }
