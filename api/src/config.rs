@@ -298,6 +298,19 @@ pub struct LimitSettings {
     /// Operations allowed at once above the sustained rate.
     #[arg(long, env = "RATE_LIMIT_BURST", global = true, default_value_t = 60)]
     pub rate_limit_burst: u32,
+    /// Sustained sign-in attempts (`login` fields, `refreshSession`) per minute, counted per
+    /// client address and, for `login`, per email too, whatever credentials the request
+    /// carries; 0 turns this limit off.
+    #[arg(
+        long,
+        env = "SIGN_IN_RATE_PER_MINUTE",
+        global = true,
+        default_value_t = 10
+    )]
+    pub sign_in_rate_per_minute: u32,
+    /// Sign-in attempts allowed at once above that rate.
+    #[arg(long, env = "SIGN_IN_BURST", global = true, default_value_t = 10)]
+    pub sign_in_burst: u32,
     /// Answer introspection queries (`__schema`, `__type`).
     #[arg(long, env = "INTROSPECTION", global = true, default_value_t = true, action = clap::ArgAction::Set)]
     pub introspection: bool,

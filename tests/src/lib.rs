@@ -122,6 +122,8 @@ pub fn test_settings(database_url: &str) -> Settings {
     // High enough that only the rate-limit tests meet it, low enough to stay on.
     settings.limits.rate_limit_per_minute = 1_000_000;
     settings.limits.rate_limit_burst = 100_000;
+    settings.limits.sign_in_rate_per_minute = 1_000_000;
+    settings.limits.sign_in_burst = 100_000;
     settings.cache.cache_key_prefix = cache_prefix_for(database_url);
     settings
 }

@@ -7,6 +7,7 @@ mod jwt_tests;
 pub mod password;
 pub mod principal;
 pub mod rate_limit;
+pub mod sign_in;
 pub mod token_usage;
 
 use std::sync::Arc;
@@ -23,6 +24,8 @@ use token_usage::TokenUsage;
 pub struct AuthState {
     pub jwt: Arc<JwtKeys>,
     pub rate_limiter: Arc<dyn RateLimiter>,
+    /// Sign-in attempts, per client address and per email (`sign_in`).
+    pub sign_in_limiter: Arc<dyn RateLimiter>,
     pub token_usage: Arc<TokenUsage>,
     /// Lifetime of a refresh token.
     pub refresh_ttl: chrono::Duration,
@@ -41,11 +44,17 @@ impl AuthState {
         // Ids are per database, so the database names the counters' namespace.
         let namespace = &api_token::hash_secret(&settings.database_url)[..12];
         let rate_limiter = limiter_for(quota, settings.redis_url.as_deref(), namespace)?;
+        let sign_in_quota = Quota {
+            per_minute: settings.limits.sign_in_rate_per_minute,
+            burst: settings.limits.sign_in_burst,
+        };
+        let sign_in_limiter = limiter_for(sign_in_quota, settings.redis_url.as_deref(), namespace)?;
         let refresh_secs = i64::try_from(settings.auth.refresh_token_ttl_secs)
             .map_err(|_| "REFRESH_TOKEN_TTL_SECS: too large".to_owned())?;
         Ok(Self {
             jwt: Arc::new(jwt),
             rate_limiter,
+            sign_in_limiter,
             token_usage: Arc::new(TokenUsage::default()),
             refresh_ttl: chrono::Duration::seconds(refresh_secs),
         })

@@ -15,6 +15,22 @@ pub const MIN_PASSWORD_CHARS: usize = 10;
 /// Longer inputs are refused before hashing: argon2 reads all of it.
 pub const MAX_PASSWORD_BYTES: usize = 1024;
 
+/// Hashes computed at once: each takes 19 MiB and a core for tens of milliseconds, and the
+/// blocking pool would otherwise run up to 512 of them side by side.
+static HASHING: LazyLock<tokio::sync::Semaphore> = LazyLock::new(|| {
+    tokio::sync::Semaphore::new(
+        std::thread::available_parallelism().map_or(2, std::num::NonZero::get),
+    )
+});
+
+/// Runs one hash or verification on the blocking pool once a permit is free.
+async fn hashing<T: Send + 'static>(work: impl FnOnce() -> T + Send + 'static) -> AppResult<T> {
+    let _permit = HASHING.acquire().await.map_err(AppError::internal)?;
+    tokio::task::spawn_blocking(work)
+        .await
+        .map_err(AppError::internal)
+}
+
 fn argon2() -> Argon2<'static> {
     Argon2::new(Algorithm::Argon2id, Version::V0x13, Params::default())
 }
@@ -66,15 +82,13 @@ fn verify_now(password: &str, stored: &str) -> bool {
 /// The PHC string of an argon2id hash of `password` (policy checked first).
 pub async fn hash_password(password: String) -> AppResult<String> {
     check_policy(&password)?;
-    tokio::task::spawn_blocking(move || hash_now(&password))
-        .await
-        .map_err(AppError::internal)?
+    hashing(move || hash_now(&password)).await?
 }
 
 /// Whether `password` matches `stored`; with `stored = None` (no such user) it checks the
 /// dummy hash, taking the same time, and answers false.
 pub async fn verify_password(password: String, stored: Option<String>) -> AppResult<bool> {
-    tokio::task::spawn_blocking(move || match stored {
+    hashing(move || match stored {
         Some(stored) => verify_now(&password, &stored),
         None => {
             if let Some(dummy) = DUMMY_HASH.as_deref() {
@@ -84,7 +98,6 @@ pub async fn verify_password(password: String, stored: Option<String>) -> AppRes
         }
     })
     .await
-    .map_err(AppError::internal)
 }
 
 #[derive(Debug, thiserror::Error)]

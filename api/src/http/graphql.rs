@@ -19,6 +19,7 @@ use super::auth::principal_from_headers;
 use super::negotiate::{Flavor, is_json_body, negotiate, wants_html};
 use super::rate_limit::charge;
 use super::respond::{failed_before_execution, request_error, respond, response_json};
+use crate::auth::sign_in::ClientAddr;
 use crate::cache::trace::{Trace, traced};
 use crate::error::AppError;
 use crate::graphql::document_guard::inspect_document;
@@ -131,6 +132,7 @@ async fn execute(
                     bodies.push(with_cache_label(kept, debug_cache.then_some("HIT")));
                     continue;
                 }
+                request = request.data(ClientAddr(client));
                 if let Some(p) = &principal {
                     request = loaders::attach(request, &http.app, p.workspace_id).data(p.clone());
                 }

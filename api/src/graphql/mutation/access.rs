@@ -2,6 +2,7 @@
 
 use async_graphql::{Context, ID, Object, Result};
 
+use crate::auth::sign_in::{ClientAddr, charge_sign_in};
 use crate::auth::{Permission, Scope};
 use crate::graphql::context::ContextExt;
 use crate::graphql::guards::need;
@@ -27,6 +28,7 @@ impl AccessMutation {
         workspace: Option<String>,
     ) -> Result<Session> {
         let state = ctx.state();
+        charge_sign_in(&state.auth, client_addr(ctx), Some(&email)).await?;
         let session = login(
             &state.db.conn,
             &state.auth,
@@ -42,6 +44,7 @@ impl AccessMutation {
     /// token again ends every session descended from the same login.
     async fn refresh_session(&self, ctx: &Context<'_>, refresh_token: String) -> Result<Session> {
         let state = ctx.state();
+        charge_sign_in(&state.auth, client_addr(ctx), None).await?;
         Ok(Session(
             refresh_session(&state.db.conn, &state.auth, &refresh_token).await?,
         ))
@@ -106,4 +109,11 @@ impl AccessMutation {
             add_member(&ctx.state().db.conn, p, &email, role.into()).await?,
         ))
     }
+}
+
+/// The request's client address (none when executed without the HTTP layer).
+fn client_addr(ctx: &Context<'_>) -> ClientAddr {
+    ctx.data_opt::<ClientAddr>()
+        .copied()
+        .unwrap_or(ClientAddr(None))
 }
