@@ -517,6 +517,16 @@ pub fn metric_in(text: &str, sample: &str) -> f64 {
         .unwrap_or(0.0)
 }
 
+/// A test that cannot run without a service says so and returns. Under
+/// `LEADSOURCE_REQUIRE_SERVICES=1` (CI's PostgreSQL + Redis pass) that is a failure instead:
+/// a missing service must never turn a test into a silent pass.
+pub fn skip(reason: &str) {
+    if std::env::var("LEADSOURCE_REQUIRE_SERVICES").is_ok_and(|v| v == "1") {
+        panic!("{reason}, and LEADSOURCE_REQUIRE_SERVICES=1 forbids skipping");
+    }
+    eprintln!("skipped: {reason}");
+}
+
 /// The shared Redis of the suite (`TEST_REDIS_URL`), when set.
 pub fn shared_redis_url() -> Option<String> {
     std::env::var("TEST_REDIS_URL")
@@ -617,7 +627,7 @@ impl TestRedis {
             return Some(Self { url, _own: None });
         }
         if !RedisServer::available() {
-            eprintln!("skipped: neither TEST_REDIS_URL nor redis-server is available");
+            skip("neither TEST_REDIS_URL nor redis-server is available");
             return None;
         }
         let own = RedisServer::start().await;

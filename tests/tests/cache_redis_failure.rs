@@ -42,7 +42,7 @@ async fn until_a_hit(app: &TestApp, workspace_id: i64, expected: u64) {
 #[tokio::test]
 async fn the_server_starts_and_answers_with_redis_down_then_caches_once_it_is_up() {
     if !RedisServer::available() {
-        eprintln!("skipped: redis-server is not available");
+        leadsource_tests::skip("redis-server is not available");
         return;
     }
     let port = free_port();
@@ -77,7 +77,7 @@ async fn the_server_starts_and_answers_with_redis_down_then_caches_once_it_is_up
 #[tokio::test]
 async fn queries_answer_while_redis_is_killed_and_caching_resumes_when_it_is_back() {
     if !RedisServer::available() {
-        eprintln!("skipped: redis-server is not available");
+        leadsource_tests::skip("redis-server is not available");
         return;
     }
     let mut redis = RedisServer::start().await;
@@ -140,7 +140,7 @@ async fn queries_answer_when_redis_accepts_connections_but_never_replies() {
 #[tokio::test]
 async fn during_an_outage_the_near_cache_answers_and_a_write_still_shows() {
     if !RedisServer::available() {
-        eprintln!("skipped: redis-server is not available");
+        leadsource_tests::skip("redis-server is not available");
         return;
     }
     let mut redis = RedisServer::start().await;

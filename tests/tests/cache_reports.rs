@@ -171,7 +171,7 @@ async fn a_report_read_after_a_write_shows_it_on_both_backends() {
 #[tokio::test]
 async fn a_write_through_one_server_is_seen_in_the_next_report_of_another() {
     let Some(redis) = shared_redis_url() else {
-        eprintln!("skipped: TEST_REDIS_URL is not set");
+        leadsource_tests::skip("TEST_REDIS_URL is not set");
         return;
     };
     let first = TestApp::spawn_with(fresh_settings(Some(&redis)).await).await;

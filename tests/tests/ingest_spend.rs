@@ -284,3 +284,44 @@ async fn a_full_batch_of_ten_thousand_rows_is_stored_in_one_call() {
     );
     assert_eq!(app.count("spend", ws.id).await, 10_000);
 }
+
+/// Amounts are bounded per row, so no sum of them can overflow: two spend rows near
+/// i64::MAX cents used to make every report of their range INTERNAL.
+#[tokio::test]
+async fn amounts_above_a_billion_per_row_are_bad_rows_and_reports_stay_answerable() {
+    let app = TestApp::spawn().await;
+    let ws = app.workspace("acme").await;
+    let brand = app
+        .campaign(&ws.token, "Brand", Some("brand"), "PAID_SEARCH")
+        .await;
+    let huge = json!([
+        { "campaignId": brand, "date": day(1), "amount": "92233720368547758.07" },
+        { "campaignId": brand, "date": day(2), "amount": "1000000000.01" },
+        { "campaignId": brand, "date": day(3), "amount": "1000000000.00" },
+    ]);
+    let resp = app
+        .gql(Some(&ws.token), RECORD, json!({ "entries": huge }))
+        .await;
+    assert_eq!(resp.error_code(), Some("BAD_USER_INPUT"), "{}", resp.body);
+    let expected: Vec<(u64, String)> = vec![(0, "amount".to_owned()), (1, "amount".to_owned())];
+    assert_eq!(resp.bad_rows(), expected, "{}", resp.body);
+    assert_eq!(app.count("spend", ws.id).await, 0, "nothing is written");
+
+    let most = json!([
+        { "campaignId": brand, "date": day(1), "amount": "1000000000.00" },
+        { "campaignId": brand, "date": day(2), "amount": "1000000000.00" },
+    ]);
+    app.gql(Some(&ws.token), RECORD, json!({ "entries": most }))
+        .await
+        .ok();
+    let range = json!({ "from": day(10), "to": day(0) });
+    let resp = app
+        .gql(
+            Some(&ws.token),
+            "query($r: DateRange!) { performance(range: $r) { totals { spend } } budgetPacing(range: $r) { spentToDate } }",
+            json!({ "r": range }),
+        )
+        .await
+        .ok();
+    assert_eq!(resp.data("performance/totals/spend"), "2000000000.00");
+}

@@ -1,7 +1,8 @@
 //! The same reports on SQLite and on PostgreSQL, over the same data, give identical answers.
 //!
 //! Runs when `TEST_DATABASE_URL` names a PostgreSQL server (as in CI's PostgreSQL pass);
-//! without it there is only one backend to compare, and the test says it skipped.
+//! without it there is only one backend to compare, and the test says it skipped (a failure
+//! under `LEADSOURCE_REQUIRE_SERVICES=1`, as in CI's PostgreSQL pass).
 
 use leadsource::services::attribution::Model;
 use leadsource_tests::facts::Facts;
@@ -72,7 +73,7 @@ async fn answers(app: &TestApp) -> Vec<Value> {
 #[tokio::test]
 async fn every_report_gives_identical_numbers_on_sqlite_and_postgresql() {
     let Some(postgres) = TestApp::spawn_postgres().await else {
-        eprintln!("skipped: set TEST_DATABASE_URL=postgres://… to compare with PostgreSQL");
+        leadsource_tests::skip("set TEST_DATABASE_URL=postgres://… to compare with PostgreSQL");
         return;
     };
     let sqlite = TestApp::spawn_sqlite().await;

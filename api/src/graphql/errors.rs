@@ -126,6 +126,15 @@ pub fn rejection_response(rejection: &DocumentRejection) -> Response {
     Response::from_errors(vec![error])
 }
 
+/// A request refused before execution for a bad value: BAD_USER_INPUT naming `field`.
+pub fn bad_input_response(field: &str, message: String) -> Response {
+    let mut error = ServerError::new(message, None);
+    let ext = error.extensions.get_or_insert_with(Default::default);
+    ext.set("code", "BAD_USER_INPUT");
+    ext.set("field", field);
+    Response::from_errors(vec![error])
+}
+
 /// Bad rows as a list of `{index, field, reason}` objects.
 fn rows_value(rows: &[crate::error::RowError]) -> Value {
     let list = rows

@@ -17,6 +17,7 @@ use serde::Deserialize;
 use super::HttpState;
 use super::auth::principal_from_headers;
 use super::negotiate::{Flavor, is_json_body, negotiate, wants_html};
+use super::nul::nul_location;
 use super::rate_limit::charge;
 use super::respond::{failed_before_execution, request_error, respond, response_json};
 use crate::auth::sign_in::ClientAddr;
@@ -49,6 +50,10 @@ fn operation_type(doc: &ExecutableDocument, name: Option<&str>) -> Option<Operat
 /// Runs the guard on `request`: the parsed document goes into the request, or the
 /// refusal becomes the response.
 fn guard(http: &HttpState, request: &mut Request) -> Result<Option<OperationType>, Box<Response>> {
+    if let Some(at) = nul_location(request) {
+        let message = format!("{at} contains a NUL character (U+0000), which no field accepts");
+        return Err(Box::new(errors::bad_input_response(&at, message)));
+    }
     let name = request.operation_name.as_deref();
     if let Some(kept) = http.parsed.get(&request.query, name) {
         let ty = kept.ty;

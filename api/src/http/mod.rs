@@ -7,6 +7,7 @@ pub mod graphql;
 pub mod health;
 pub mod metrics;
 pub mod negotiate;
+mod nul;
 pub mod parsed;
 pub mod rate_limit;
 pub mod rendered;
