@@ -7,6 +7,7 @@ mod m20261127_000001_identity;
 mod m20261127_000002_marketing;
 mod m20261127_050001_journey_index;
 mod m20261207_000001_rollups;
+mod m20261207_000002_rollup_paths;
 
 pub struct Migrator;
 
@@ -18,6 +19,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261127_000002_marketing::Migration),
             Box::new(m20261127_050001_journey_index::Migration),
             Box::new(m20261207_000001_rollups::Migration),
+            Box::new(m20261207_000002_rollup_paths::Migration),
         ]
     }
 }

@@ -55,7 +55,7 @@ async fn captured_leads_are_classified_and_get_their_first_touchpoint() {
         { "externalId": "affiliate", "utmSource": "partner-blog", "utmMedium": "affiliate" },
         { "externalId": "tradeshow", "channel": "EVENTS", "utmSource": "websummit" },
         { "externalId": "direct" },
-        { "externalId": "garbage", "utmSource": "%%%", "utmMedium": "\u{0}???", "referrer": "not a url" },
+        { "externalId": "garbage", "utmSource": "%%%", "utmMedium": "???", "referrer": "not a url" },
     ]);
     let resp = app
         .gql(Some(&ws.token), CAPTURE_MANY, json!({ "inputs": inputs }))

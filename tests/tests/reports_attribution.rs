@@ -408,12 +408,13 @@ async fn explain_channel_names_the_channel_and_the_rule_that_matched() {
         .ok();
     assert_eq!(resp.data("explainChannel/kind"), "AI_ASSISTANT");
     assert_eq!(resp.data("explainChannel/referrerHost"), "chatgpt.com");
-    // Garbage is classified, never refused.
+    // Garbage is classified, never refused (a NUL is refused up front, like everywhere:
+    // tests/tests/bad_input_nul.rs).
     let resp = app
         .gql(
             Some(&ws.token),
             query,
-            json!({ "input": { "utmSource": "\u{0}\u{7}", "referrer": "::::" } }),
+            json!({ "input": { "utmSource": "\u{7}\u{1b}", "referrer": "::::" } }),
         )
         .await
         .ok();

@@ -13,6 +13,7 @@ use sea_orm::{
 use entity::{rollup_state, workspace};
 
 use crate::db::rollup::contribution::{apply_leads, apply_spend};
+use crate::db::rollup::paths::{add_new_leads, apply_paths};
 use crate::db::rollup::{Leads, Sign, SpendRows, VERSION};
 use crate::error::{AppError, AppResult};
 use crate::services::channel::default_channels;
@@ -41,14 +42,23 @@ impl RollupWriter {
         ids: &[i64],
         sign: Sign,
     ) -> AppResult<()> {
-        apply_leads(
-            db,
-            self.workspace_id,
-            self.direct_channel,
-            Leads::Ids(ids),
-            sign,
-        )
-        .await
+        let leads = Leads::Ids(ids);
+        apply_leads(db, self.workspace_id, self.direct_channel, leads, sign).await?;
+        apply_paths(db, self.workspace_id, leads, sign).await
+    }
+
+    /// Adds the contributions of leads a capture has just created, each with only its first
+    /// touch: `firsts` are their (creation day, source channel), in the order of `ids`. The
+    /// paths need no read back (`paths::add_new_leads`).
+    pub async fn new_leads<C: ConnectionTrait>(
+        &self,
+        db: &C,
+        ids: &[i64],
+        firsts: &[(chrono::NaiveDate, i64)],
+    ) -> AppResult<()> {
+        let leads = Leads::Ids(ids);
+        apply_leads(db, self.workspace_id, self.direct_channel, leads, Sign::Add).await?;
+        add_new_leads(db, self.workspace_id, firsts).await
     }
 
     pub async fn spend<C: ConnectionTrait>(
@@ -98,18 +108,15 @@ pub async fn mark_current<C: ConnectionTrait>(db: &C, workspace_id: i64) -> AppR
 /// Recomputes a workspace's rollups from the raw tables, inside `db` (a transaction the
 /// caller commits): what a migration, `rebuild-rollups` and the demo loader run.
 pub async fn rebuild_in<C: ConnectionTrait>(db: &C, workspace_id: i64) -> AppResult<()> {
-    let mut sql = crate::db::analytics::Sql::new(db.get_database_backend());
-    let ws = sql.bind(workspace_id);
-    sql.push(&format!("DELETE FROM rollup_day WHERE workspace_id = {ws}"));
-    db.execute_raw(sql.statement()).await?;
-    let mut sql = crate::db::analytics::Sql::new(db.get_database_backend());
-    let ws = sql.bind(workspace_id);
-    sql.push(&format!(
-        "DELETE FROM rollup_conversion_lag WHERE workspace_id = {ws}"
-    ));
-    db.execute_raw(sql.statement()).await?;
+    for table in ["rollup_day", "rollup_conversion_lag", "rollup_path"] {
+        let mut sql = crate::db::analytics::Sql::new(db.get_database_backend());
+        let ws = sql.bind(workspace_id);
+        sql.push(&format!("DELETE FROM {table} WHERE workspace_id = {ws}"));
+        db.execute_raw(sql.statement()).await?;
+    }
     let direct = direct_channel(db, workspace_id).await?;
     apply_leads(db, workspace_id, direct, Leads::All, Sign::Add).await?;
+    apply_paths(db, workspace_id, Leads::All, Sign::Add).await?;
     apply_spend(db, workspace_id, SpendRows::All, Sign::Add).await?;
     bump_generation(db, workspace_id).await?;
     mark_current(db, workspace_id).await

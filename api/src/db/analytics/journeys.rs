@@ -164,8 +164,9 @@ async fn conversions<C: ConnectionTrait>(
         .await?)
 }
 
-/// Touchpoints of the page's leads that can be on a journey (of converting leads only,
-/// unless non-converting journeys matter).
+/// Touchpoints of the page's leads that can be on a journey: of converting leads, those
+/// from `lookback` before the range on; when non-converting journeys matter, every touch
+/// (a never-converting lead created in the range brings all of its touches).
 async fn touches<C: ConnectionTrait>(
     db: &C,
     q: &JourneyQuery,
@@ -180,23 +181,26 @@ async fn touches<C: ConnectionTrait>(
     let ws = sql.bind(q.workspace_id);
     let lo = sql.bind(lo);
     let hi = sql.bind(hi);
-    let earliest = sql.bind(earliest);
-    let end = sql.bind(q.end);
     sql.push(&format!(
         "SELECT lead_id, occurred_at, channel_id, campaign_id, {text} AS key_text \
          FROM touchpoint \
-         WHERE workspace_id = {ws} AND lead_id > {lo} AND lead_id <= {hi} \
-           AND occurred_at >= {earliest} AND occurred_at < {end}",
+         WHERE workspace_id = {ws} AND lead_id > {lo} AND lead_id <= {hi}",
         text = text_column(q.text_key),
     ));
     if !q.non_converting {
+        let earliest = sql.bind(earliest);
+        let end = sql.bind(q.end);
+        sql.push(&format!(
+            " AND occurred_at >= {earliest} AND occurred_at < {end}"
+        ));
         and_converting(&mut sql, q, "lead_id", &lo, &hi);
     }
     sql.push(" ORDER BY lead_id, occurred_at, id");
     Ok(TouchRow::find_by_statement(sql.statement()).all(db).await?)
 }
 
-/// Sources of the page's leads that convert in the range.
+/// Sources of the page's leads: those that convert in the range or, when non-converting
+/// journeys matter, all of them (a source's time is its lead's creation).
 async fn sources<C: ConnectionTrait>(
     db: &C,
     q: &JourneyQuery,
@@ -212,7 +216,9 @@ async fn sources<C: ConnectionTrait>(
          FROM lead WHERE workspace_id = {ws} AND id > {lo} AND id <= {hi}",
         text = text_column(q.text_key),
     ));
-    and_converting(&mut sql, q, "id", &lo, &hi);
+    if !q.non_converting {
+        and_converting(&mut sql, q, "id", &lo, &hi);
+    }
     sql.push(" ORDER BY id");
     Ok(SourceRow::find_by_statement(sql.statement())
         .all(db)

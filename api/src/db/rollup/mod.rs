@@ -11,6 +11,7 @@
 //! the number of rows.
 
 pub mod contribution;
+pub mod paths;
 pub mod read;
 
 use chrono::NaiveDate;
@@ -20,7 +21,7 @@ use super::analytics::{Dimension, Sql};
 
 /// The rollup definition written by this code; a workspace whose `rollup_state.version`
 /// differs is answered by the streaming engine until `rebuild-rollups` (or a start) rebuilds it.
-pub const VERSION: i32 = 1;
+pub const VERSION: i32 = 2;
 
 /// The lookback (days) of the credits the rollups hold: the default of every report.
 pub const LOOKBACK_DAYS: u32 = 90;

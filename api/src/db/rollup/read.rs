@@ -179,3 +179,61 @@ async fn late_conversions<C: ConnectionTrait>(db: &C, q: &FactQuery<'_>) -> AppR
     ));
     Ok(LagRow::find_by_statement(sql.statement()).all(db).await?)
 }
+
+/// The journeys of a range per collapsed CHANNEL path (`rollup_path`, see `paths`).
+#[derive(Debug, FromQueryResult)]
+pub struct PathRow {
+    pub path: String,
+    pub converting: i64,
+    pub non_converting: i64,
+    pub revenue_cents: i64,
+}
+
+/// Converting journeys and their revenue on one local day.
+#[derive(Debug, FromQueryResult)]
+pub struct DayConversions {
+    pub day: NaiveDate,
+    pub converting: i64,
+    pub revenue_cents: i64,
+}
+
+/// The paths of `[from, to]` with their journeys, summed over the days.
+pub async fn path_rows<C: ConnectionTrait>(
+    db: &C,
+    workspace_id: i64,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> AppResult<Vec<PathRow>> {
+    let mut sql = Sql::new(db.get_database_backend());
+    let ws = sql.bind(workspace_id);
+    let (from, to) = (sql.bind(from), sql.bind(to));
+    sql.push(&format!(
+        "SELECT path, CAST(SUM(converting) AS BIGINT) AS converting, \
+           CAST(SUM(non_converting) AS BIGINT) AS non_converting, \
+           CAST(SUM(revenue_cents) AS BIGINT) AS revenue_cents \
+         FROM rollup_path WHERE workspace_id = {ws} AND day >= {from} AND day <= {to} \
+         GROUP BY path ORDER BY path"
+    ));
+    Ok(PathRow::find_by_statement(sql.statement()).all(db).await?)
+}
+
+/// Converting journeys and revenue per day of `[from, to]` (days with none are left out).
+pub async fn conversions_by_day<C: ConnectionTrait>(
+    db: &C,
+    workspace_id: i64,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> AppResult<Vec<DayConversions>> {
+    let mut sql = Sql::new(db.get_database_backend());
+    let ws = sql.bind(workspace_id);
+    let (from, to) = (sql.bind(from), sql.bind(to));
+    sql.push(&format!(
+        "SELECT day, CAST(SUM(converting) AS BIGINT) AS converting, \
+           CAST(SUM(revenue_cents) AS BIGINT) AS revenue_cents \
+         FROM rollup_path WHERE workspace_id = {ws} AND day >= {from} AND day <= {to} \
+         GROUP BY day HAVING SUM(converting) <> 0 ORDER BY day"
+    ));
+    Ok(DayConversions::find_by_statement(sql.statement())
+        .all(db)
+        .await?)
+}

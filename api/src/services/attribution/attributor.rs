@@ -121,6 +121,34 @@ impl Attributor {
         }
     }
 
+    /// Adds `converting + non_converting` journeys over one collapsed channel path at once,
+    /// with the revenue of the converting ones: what [`Attributor::add_journey`] would count
+    /// for each of them (the rollups hold journeys this way). Only MARKOV and SHAPLEY learn
+    /// from paths; a rule-based attributor, which credits touches by time, ignores them and
+    /// answers false.
+    pub fn add_paths(
+        &mut self,
+        channels: &[ChannelId],
+        converting: u64,
+        non_converting: u64,
+        revenue: Decimal,
+    ) -> bool {
+        if channels.is_empty() {
+            return true;
+        }
+        match &mut self.engine {
+            Engine::Rules(_) => return false,
+            Engine::Markov(counts) => counts.add_path(channels, converting, non_converting),
+            Engine::Shapley(counts) => {
+                counts.add_path(channels, converting + non_converting, converting);
+            }
+        }
+        self.journeys += converting + non_converting;
+        self.converting_journeys += converting;
+        self.total_revenue = self.total_revenue.saturating_add(revenue);
+        true
+    }
+
     /// The credits. Σ credited conversions = converting journeys and Σ credited revenue =
     /// revenue, for every model; with no conversion every credit is zero.
     pub fn finish(self) -> AttributionResult {

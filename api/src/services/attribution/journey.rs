@@ -49,11 +49,14 @@ impl Window {
     /// * each conversion in `[range_start, range_end)` with the touches in
     ///   `[conversion − lookback, conversion]` (both ends included); with none there, the lead's
     ///   `source` as a single touch, or the direct channel if the lead has no source;
-    /// * a lead with no conversion at all: one non-converting journey of its touches in
-    ///   `[range_start, range_end)`, none if it has no touch there.
+    /// * a lead with no conversion at all, created in `[range_start, range_end)` (its
+    ///   `source`'s time; without a source, its first touch's): one non-converting journey of
+    ///   all its touches, none if it has no touch.
     ///
-    /// A lead whose conversions all fall outside the range yields nothing: its touches in the
-    /// range are neither a conversion of the range nor a journey that never converted.
+    /// Both kinds of journey belong to one day, the conversion's or the lead's creation, so
+    /// the journeys of a range are the union of those of its days: a month's journeys add up
+    /// to the year's, and rollups can hold them per day. A lead whose conversions all fall
+    /// outside the range yields nothing.
     pub fn for_each_journey(
         &self,
         lead: &LeadHistory<'_>,
@@ -68,9 +71,10 @@ impl Window {
         };
 
         if lead.conversions.is_empty() {
-            let inside = slice_between(&touches, self.range_start, self.range_end, false);
-            if !inside.is_empty() {
-                emit(inside, None);
+            let created = lead.source.map(|s| s.at).or(touches.first().map(|t| t.at));
+            let in_range = created.is_some_and(|at| at >= self.range_start && at < self.range_end);
+            if in_range && !touches.is_empty() {
+                emit(&touches, None);
             }
             return;
         }

@@ -53,6 +53,23 @@ impl MarkovCounts {
         self.channels.len()
     }
 
+    /// Adds `converting + null` journeys of one collapsed channel path at once, `converting`
+    /// of them ending in CONVERSION and `null` in NULL: the counts `add_journey` would reach.
+    pub fn add_path(&mut self, channels: &[ChannelId], converting: u64, null: u64) {
+        let mut previous = 0; // START
+        for &channel in channels {
+            let state = self.state_of(channel);
+            if state != previous {
+                self.bump_by(previous, state + 1, converting + null);
+                previous = state;
+            }
+        }
+        if previous != 0 {
+            self.bump_by(previous, TO_CONVERSION, converting);
+            self.bump_by(previous, TO_NULL, null);
+        }
+    }
+
     /// Adds the transitions of one non-empty journey in time order.
     pub fn add_journey(&mut self, touches: &[Touch], converted: bool) {
         let mut previous = 0; // START
@@ -139,6 +156,13 @@ impl MarkovCounts {
     }
 
     fn bump(&mut self, from: usize, column: usize) {
+        self.bump_by(from, column, 1);
+    }
+
+    fn bump_by(&mut self, from: usize, column: usize, n: u64) {
+        if n == 0 {
+            return;
+        }
         if self.counts.len() <= from {
             self.counts.resize_with(from + 1, Vec::new);
         }
@@ -146,6 +170,6 @@ impl MarkovCounts {
         if row.len() <= column {
             row.resize(column + 1, 0);
         }
-        row[column] += 1;
+        row[column] += n;
     }
 }

@@ -64,12 +64,23 @@ impl ShapleyCounts {
     pub fn add_journey(&mut self, touches: &[Touch], converted: bool) {
         self.scratch.clear();
         self.scratch.extend(touches.iter().map(|t| t.channel));
+        self.count_scratch(1, u64::from(converted));
+    }
+
+    /// Adds `journeys` journeys over one channel path at once, `conversions` of them
+    /// converting: the counts `add_journey` would reach.
+    pub fn add_path(&mut self, channels: &[ChannelId], journeys: u64, conversions: u64) {
+        self.scratch.clear();
+        self.scratch.extend_from_slice(channels);
+        self.count_scratch(journeys, conversions);
+    }
+
+    fn count_scratch(&mut self, journeys: u64, conversions: u64) {
         self.scratch.sort_unstable();
         self.scratch.dedup();
-        let converted = u64::from(converted);
         if let Some(count) = self.sets.get_mut(self.scratch.as_slice()) {
-            count.journeys += 1;
-            count.conversions += converted;
+            count.journeys += journeys;
+            count.conversions += conversions;
             return;
         }
         self.channels.extend(self.scratch.iter().copied());
@@ -77,8 +88,8 @@ impl ShapleyCounts {
         self.sets.insert(
             set,
             SetCount {
-                journeys: 1,
-                conversions: converted,
+                journeys,
+                conversions,
             },
         );
     }

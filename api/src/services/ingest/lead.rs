@@ -17,7 +17,6 @@ use super::validate::{
     MAX_ID_CHARS, MAX_NAME_CHARS, RowErrors, email, optional_text, required_text,
 };
 use super::{Target, run_call};
-use crate::db::rollup::Sign;
 use crate::error::{AppError, AppResult};
 use crate::services::rollup::RollupWriter;
 
@@ -191,9 +190,13 @@ async fn write<C: ConnectionTrait>(
     insert_first_touches(db, workspace_id, &new).await?;
     // Only new leads change the rollups: a repeat keeps its source and adds no touch.
     let new_ids: Vec<i64> = new.iter().map(|(id, _)| *id).collect();
+    let firsts: Vec<(chrono::NaiveDate, i64)> = new
+        .iter()
+        .map(|(_, m)| (target.clock.local_date(m.created_at), m.touch.channel_id))
+        .collect();
     RollupWriter::load(db, workspace_id)
         .await?
-        .leads(db, &new_ids, Sign::Add)
+        .new_leads(db, &new_ids, &firsts)
         .await?;
 
     let lead_ids = row_slots

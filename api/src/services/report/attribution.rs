@@ -7,11 +7,12 @@ use serde::{Deserialize, Serialize};
 
 use super::args::{AttributionArgs, AttributionSettings, ComparisonArgs, DateRange, Dimension};
 use super::context::ReportContext;
-use super::credit::{finish_all, options_error};
+use super::credit::{Via, finish_all, options_error};
 use super::feed::Feed;
 use super::labels::Labels;
 use super::model_serde;
 use super::period::instants;
+use super::rolled_paths;
 use super::scan::{PAGE_SIZE, scan_leads};
 use crate::db::analytics::journeys::JourneyQuery;
 use crate::error::AppResult;
@@ -85,6 +86,9 @@ async fn run_models(
     models: &[Model],
     settings: &AttributionSettings,
 ) -> AppResult<Vec<AttributionResult>> {
+    if rolled_paths::serves(ctx, models, settings, &[]) {
+        return rolled_paths::attribute(db, ctx, range, models, settings).await;
+    }
     let (start, end) = instants(ctx.tz, range);
     let mut attributors = models
         .iter()
@@ -136,7 +140,19 @@ pub async fn attribution(
     workspace_id: i64,
     args: &AttributionArgs,
 ) -> AppResult<AttributionReport> {
-    let ctx = ReportContext::load(db, workspace_id).await?;
+    attribution_via(db, workspace_id, args, Via::Auto).await
+}
+
+/// [`attribution`], choosing where the journeys come from: the path rollups when they hold
+/// the question (`Auto`), or always the raw tables (`Raw`, the oracle; benchmarks compare).
+pub async fn attribution_via(
+    db: &DatabaseConnection,
+    workspace_id: i64,
+    args: &AttributionArgs,
+    via: Via,
+) -> AppResult<AttributionReport> {
+    let mut ctx = ReportContext::load(db, workspace_id).await?;
+    ctx.rollups &= via == Via::Auto;
     let mut results = run_models(db, &ctx, args.range, &[args.model], &args.settings).await?;
     let Some(result) = results.pop() else {
         return Err(crate::error::AppError::Internal(

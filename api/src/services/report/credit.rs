@@ -10,11 +10,12 @@
 use rust_decimal::Decimal;
 use sea_orm::DatabaseConnection;
 
-use super::args::{DateRange, PerformanceArgs};
+use super::args::{DateRange, Dimension, PerformanceArgs};
 use super::context::ReportContext;
 use super::cube::Cube;
 use super::feed::Feed;
 use super::period::{bucket_of, instants};
+use super::rolled_paths;
 use super::scan::{PAGE_SIZE, scan_leads};
 use crate::db::analytics::credited::{Pick, single_touch};
 use crate::db::analytics::facts::FactQuery;
@@ -69,7 +70,7 @@ pub(super) async fn add_credits(
             });
             Ok(())
         }
-        _ => engine_credits(db, ctx, args, range, cube).await,
+        _ => engine_credits(db, ctx, args, range, cube, via).await,
     }
 }
 
@@ -108,6 +109,7 @@ async fn engine_credits(
     args: &PerformanceArgs,
     range: DateRange,
     cube: &mut Cube,
+    via: Via,
 ) -> AppResult<()> {
     let (start, end) = instants(ctx.tz, range);
     let mut feed = Feed::new(args.dimension, args.model, ctx.direct_channel);
@@ -161,26 +163,48 @@ async fn engine_credits(
         }
         return Ok(());
     }
-    let mut attributor = new_attributor(feed.direct_channel())?;
-    let mut totals = vec![(Decimal::ZERO, Decimal::ZERO); buckets.len()];
-    scan_leads(db, query, &mut feed, |lead, days| {
-        for (c, day) in lead.conversions.iter().zip(days) {
-            // The engine counts conversions by instant; count the same ones here.
-            if c.at < start || c.at >= end {
-                continue;
+    let from_rollups = via == Via::Auto
+        && args.dimension == Dimension::Channel
+        && rolled_paths::serves(
+            ctx,
+            &[args.model],
+            &args.settings,
+            &args.filter.conversion_kinds,
+        );
+    let (result, totals) = if from_rollups {
+        let result = rolled_paths::attribute(db, ctx, range, &[args.model], &args.settings)
+            .await?
+            .pop()
+            .ok_or_else(|| AppError::Internal("no attribution result".into()))?;
+        let totals = if buckets.len() > 1 {
+            rolled_paths::bucket_totals(db, ctx, range, &buckets).await?
+        } else {
+            Vec::new()
+        };
+        (result, totals)
+    } else {
+        let mut attributor = new_attributor(feed.direct_channel())?;
+        let mut totals = vec![(Decimal::ZERO, Decimal::ZERO); buckets.len()];
+        scan_leads(db, query, &mut feed, |lead, days| {
+            for (c, day) in lead.conversions.iter().zip(days) {
+                // The engine counts conversions by instant; count the same ones here.
+                if c.at < start || c.at >= end {
+                    continue;
+                }
+                if let Some(t) = bucket_of(&buckets, *day).and_then(|b| totals.get_mut(b)) {
+                    t.0 += Decimal::ONE;
+                    t.1 += c.revenue;
+                }
             }
-            if let Some(t) = bucket_of(&buckets, *day).and_then(|b| totals.get_mut(b)) {
-                t.0 += Decimal::ONE;
-                t.1 += c.revenue;
-            }
-        }
-        attributor.add_lead(lead);
-    })
-    .await?;
-    let result = finish_all(vec![attributor])
-        .await?
-        .pop()
-        .ok_or_else(|| AppError::Internal("no attribution result".into()))?;
+            attributor.add_lead(lead);
+        })
+        .await?;
+        let result = finish_all(vec![attributor])
+            .await?
+            .pop()
+            .ok_or_else(|| AppError::Internal("no attribution result".into()))?;
+        (result, totals)
+    };
     let credits = feed.credits(&result);
     if buckets.len() == 1 {
         for (key, conversions, revenue) in credits {

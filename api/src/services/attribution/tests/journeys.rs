@@ -6,6 +6,7 @@ use super::*;
 const SEARCH: ChannelId = 2;
 const EMAIL: ChannelId = 3;
 const SOCIAL: ChannelId = 4;
+const DISPLAY: ChannelId = 5;
 
 fn conversion(days: f64, revenue: &str) -> ConversionEvent {
     ConversionEvent {
@@ -90,25 +91,33 @@ fn a_conversion_without_touches_falls_back_to_the_source_then_direct() {
 }
 
 #[test]
-fn a_lead_that_never_converted_is_one_journey_of_its_touches_in_range() {
-    let touches = [touch(SEARCH, -20.0), touch(EMAIL, -5.0), touch(SOCIAL, 3.0)];
-    let in_range = LeadHistory {
+fn a_lead_that_never_converted_is_one_journey_of_all_its_touches_on_its_creation_day() {
+    // Created at −8 (its source), touched before and after the range [−10, 10).
+    let touches = [touch(SEARCH, -8.0), touch(EMAIL, -5.0), touch(SOCIAL, 30.0)];
+    let created_in_range = LeadHistory {
         touches: &touches,
         conversions: &[],
-        source: None,
+        source: Some(touch(SEARCH, -8.0)),
     };
-    let outside = [touch(SOCIAL, -50.0)];
-    let no_touch_in_range = LeadHistory {
+    // Created at −50, before the range, though touched inside it.
+    let late = [touch(DISPLAY, -50.0), touch(DISPLAY, 2.0)];
+    let created_before = LeadHistory {
+        touches: &late,
+        conversions: &[],
+        source: Some(touch(DISPLAY, -50.0)),
+    };
+    // Without a source, the first touch dates the lead: −40, outside.
+    let outside = [touch(SOCIAL, -40.0), touch(EMAIL, 1.0)];
+    let no_source = LeadHistory {
         touches: &outside,
         conversions: &[],
         source: None,
     };
-    // Range [−10, 10): only EMAIL and SOCIAL of the first lead; the second yields nothing.
-    let result = linear_over(-10.0, 10.0, &[in_range, no_touch_in_range]);
+    let result = linear_over(-10.0, 10.0, &[created_in_range, created_before, no_source]);
     assert_eq!(result.journeys, 1);
     assert_eq!(result.non_converting_journeys, 1);
     let ids: Vec<ChannelId> = result.by_channel.iter().map(|(id, _)| *id).collect();
-    assert_eq!(ids, [EMAIL, SOCIAL]);
+    assert_eq!(ids, [SEARCH, EMAIL, SOCIAL]);
     assert_sums_match(&result);
 }
 
