@@ -6,6 +6,7 @@
 
 pub mod app;
 pub mod auth;
+pub mod blocking;
 pub mod cache;
 pub mod cli;
 pub mod config;

@@ -453,3 +453,29 @@ async fn a_rollup_row_changed_by_hand_shows_in_the_report_until_rebuilt() {
         .unwrap_or_else(|e| panic!("rebuild: {e}"));
     assert_eq!(ask(Via::Auto).await.ok(), Some(streamed));
 }
+
+/// `attribution` of the data-driven models from the path rollups equals the streaming
+/// engine's, channel list included (a path whose journeys all moved away, as when a lead
+/// converts, must not bring its channels back with zero credit).
+#[tokio::test]
+async fn data_driven_attribution_reports_from_the_path_rollups_equal_the_streaming_engine() {
+    let app = TestApp::spawn().await;
+    let ws = random_workspace(&app, "attribution", 5, 60).await;
+    let db = &app.state.db.conn;
+    let mut rng = StdRng::seed_from_u64(55);
+    for i in 0..12 {
+        let model = [Model::Markov, Model::Shapley][i % 2];
+        let args = report::AttributionArgs::new(
+            random_range(&mut rng),
+            model,
+            AttributionSettings::default(),
+        );
+        let rolled = report::attribution_via(db, ws, &args, Via::Auto)
+            .await
+            .unwrap_or_else(|e| panic!("rollups: {e}"));
+        let streamed = report::attribution_via(db, ws, &args, Via::Raw)
+            .await
+            .unwrap_or_else(|e| panic!("raw: {e}"));
+        assert_eq!(rolled, streamed, "{args:?}");
+    }
+}

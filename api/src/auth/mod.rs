@@ -24,8 +24,11 @@ use token_usage::TokenUsage;
 pub struct AuthState {
     pub jwt: Arc<JwtKeys>,
     pub rate_limiter: Arc<dyn RateLimiter>,
-    /// Sign-in attempts, per client address and per email (`sign_in`).
+    /// Sign-in attempts per client address (`sign_in`).
     pub sign_in_limiter: Arc<dyn RateLimiter>,
+    /// Sign-in attempts per email, at three times the address quota, so that one address
+    /// within its own quota cannot lock an account out (`sign_in`).
+    pub sign_in_email_limiter: Arc<dyn RateLimiter>,
     pub token_usage: Arc<TokenUsage>,
     /// Lifetime of a refresh token.
     pub refresh_ttl: chrono::Duration,
@@ -49,12 +52,19 @@ impl AuthState {
             burst: settings.limits.sign_in_burst,
         };
         let sign_in_limiter = limiter_for(sign_in_quota, settings.redis_url.as_deref(), namespace)?;
+        let email_quota = Quota {
+            per_minute: sign_in_quota.per_minute.saturating_mul(3),
+            burst: sign_in_quota.burst.saturating_mul(3),
+        };
+        let sign_in_email_limiter =
+            limiter_for(email_quota, settings.redis_url.as_deref(), namespace)?;
         let refresh_secs = i64::try_from(settings.auth.refresh_token_ttl_secs)
             .map_err(|_| "REFRESH_TOKEN_TTL_SECS: too large".to_owned())?;
         Ok(Self {
             jwt: Arc::new(jwt),
             rate_limiter,
             sign_in_limiter,
+            sign_in_email_limiter,
             token_usage: Arc::new(TokenUsage::default()),
             refresh_ttl: chrono::Duration::seconds(refresh_secs),
         })

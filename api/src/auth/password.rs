@@ -17,18 +17,15 @@ pub const MAX_PASSWORD_BYTES: usize = 1024;
 
 /// Hashes computed at once: each takes 19 MiB and a core for tens of milliseconds, and the
 /// blocking pool would otherwise run up to 512 of them side by side.
-static HASHING: LazyLock<tokio::sync::Semaphore> = LazyLock::new(|| {
-    tokio::sync::Semaphore::new(
+static HASHING: LazyLock<std::sync::Arc<tokio::sync::Semaphore>> = LazyLock::new(|| {
+    std::sync::Arc::new(tokio::sync::Semaphore::new(
         std::thread::available_parallelism().map_or(2, std::num::NonZero::get),
-    )
+    ))
 });
 
-/// Runs one hash or verification on the blocking pool once a permit is free.
+/// Runs one hash or verification on the blocking pool, holding a permit until it ends.
 async fn hashing<T: Send + 'static>(work: impl FnOnce() -> T + Send + 'static) -> AppResult<T> {
-    let _permit = HASHING.acquire().await.map_err(AppError::internal)?;
-    tokio::task::spawn_blocking(work)
-        .await
-        .map_err(AppError::internal)
+    crate::blocking::run_with_permit(&HASHING, work).await
 }
 
 fn argon2() -> Argon2<'static> {

@@ -4,13 +4,12 @@ use chrono::{NaiveDate, Utc};
 use sea_orm::sea_query::OnConflict;
 use sea_orm::{
     ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, Set,
-    TransactionTrait,
 };
 
 use entity::budget;
 
 use super::campaign::find_campaign;
-use super::workspace::bump_generation;
+use super::workspace::begin_workspace_write;
 use crate::db::scope::InWorkspace;
 use crate::error::{AppError, AppResult};
 
@@ -69,8 +68,7 @@ pub async fn set_budget(
     if input.planned_cents < 0 {
         return Err(AppError::bad_input("amount", "must not be negative"));
     }
-    let txn = db.begin().await?;
-    bump_generation(&txn, workspace_id).await?;
+    let txn = begin_workspace_write(db, workspace_id).await?;
     find_campaign(&txn, workspace_id, input.campaign_id)
         .await
         .map_err(|_| AppError::bad_input("campaignId", "no such campaign"))?;

@@ -4,14 +4,14 @@ use chrono::{NaiveDate, Utc};
 use sea_orm::sea_query::{Expr, ExprTrait, Func};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, PaginatorTrait,
-    QueryFilter, QueryOrder, QuerySelect, Set, TransactionTrait,
+    QueryFilter, QueryOrder, QuerySelect, Set,
 };
 
 use entity::campaign;
 
 use super::channel::find_channel;
 use super::page::{Page, PageRequest, contains_pattern};
-use super::workspace::bump_generation;
+use super::workspace::begin_workspace_write;
 use crate::db::rollup::{Sign, SpendRows};
 use crate::db::scope::InWorkspace;
 use crate::error::{AppError, AppResult};
@@ -152,7 +152,7 @@ pub async fn create_campaign(
     workspace_id: i64,
     changes: CampaignChanges,
 ) -> AppResult<campaign::Model> {
-    let txn = db.begin().await?;
+    let txn = begin_workspace_write(db, workspace_id).await?;
     if changes.channel_id.is_none() {
         return Err(AppError::bad_input("channelId", "is required"));
     }
@@ -173,7 +173,6 @@ pub async fn create_campaign(
         .insert(&txn)
         .await
         .map_err(|e| AppError::conflict_on_unique(e, "another campaign uses that utmCampaign"))?;
-    bump_generation(&txn, workspace_id).await?;
     txn.commit().await?;
     Ok(created)
 }
@@ -186,7 +185,7 @@ pub async fn update_campaign(
     id: i64,
     changes: CampaignChanges,
 ) -> AppResult<campaign::Model> {
-    let txn = db.begin().await?;
+    let txn = begin_workspace_write(db, workspace_id).await?;
     let before = find_campaign(&txn, workspace_id, id).await?;
     let old_channel = before.channel_id;
     let mut model: campaign::ActiveModel = before.into();
@@ -207,7 +206,6 @@ pub async fn update_campaign(
             .spend(&txn, SpendRows::Campaign(id), Sign::Add)
             .await?;
     }
-    bump_generation(&txn, workspace_id).await?;
     txn.commit().await?;
     Ok(updated)
 }

@@ -5,13 +5,13 @@ use std::collections::HashMap;
 use chrono::Utc;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
-    QueryOrder, Set, TransactionTrait,
+    QueryOrder, Set,
 };
 
 use entity::channel;
 
 use super::classify::ChannelGroup;
-use super::workspace::bump_generation;
+use super::workspace::begin_workspace_write;
 use crate::db::scope::InWorkspace;
 use crate::error::{AppError, AppResult};
 
@@ -103,7 +103,7 @@ pub async fn create_channel(
     workspace_id: i64,
     changes: ChannelChanges,
 ) -> AppResult<channel::Model> {
-    let txn = db.begin().await?;
+    let txn = begin_workspace_write(db, workspace_id).await?;
     let name = clean_name(changes.name.as_deref().unwrap_or_default())?;
     let group = parse_kind(changes.kind.as_deref().unwrap_or("UNASSIGNED"))?;
     let created = channel::ActiveModel {
@@ -119,7 +119,6 @@ pub async fn create_channel(
     .insert(&txn)
     .await
     .map_err(|e| AppError::conflict_on_unique(e, format!("a channel named {name:?} exists")))?;
-    bump_generation(&txn, workspace_id).await?;
     txn.commit().await?;
     Ok(created)
 }
@@ -130,7 +129,7 @@ pub async fn update_channel(
     id: i64,
     changes: ChannelChanges,
 ) -> AppResult<channel::Model> {
-    let txn = db.begin().await?;
+    let txn = begin_workspace_write(db, workspace_id).await?;
     let current = find_channel(&txn, workspace_id, id).await?;
     let mut model: channel::ActiveModel = current.clone().into();
     if let Some(name) = &changes.name {
@@ -155,7 +154,6 @@ pub async fn update_channel(
         .update(&txn)
         .await
         .map_err(|e| AppError::conflict_on_unique(e, "a channel with that name exists"))?;
-    bump_generation(&txn, workspace_id).await?;
     txn.commit().await?;
     Ok(updated)
 }

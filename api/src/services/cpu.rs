@@ -3,21 +3,21 @@
 //! thread, so `/healthz`, logins and cache hits keep answering beside it, and a burst of
 //! cold reports queues here instead of spawning up to 512 blocking threads.
 
-use std::sync::LazyLock;
+use std::sync::{Arc, LazyLock};
 
 use tokio::sync::Semaphore;
 
-use crate::error::{AppError, AppResult};
+use crate::error::AppResult;
 
 /// One permit per core.
-static CORES: LazyLock<Semaphore> = LazyLock::new(|| {
-    Semaphore::new(std::thread::available_parallelism().map_or(2, std::num::NonZero::get))
+static CORES: LazyLock<Arc<Semaphore>> = LazyLock::new(|| {
+    Arc::new(Semaphore::new(
+        std::thread::available_parallelism().map_or(2, std::num::NonZero::get),
+    ))
 });
 
-/// Runs `work` on the blocking pool once a core is free.
+/// Runs `work` on the blocking pool once a core is free. The permit travels with the work,
+/// so a request that gives up (timeout, disconnect) frees its core only when the work ends.
 pub async fn run_cpu<T: Send + 'static>(work: impl FnOnce() -> T + Send + 'static) -> AppResult<T> {
-    let _permit = CORES.acquire().await.map_err(AppError::internal)?;
-    tokio::task::spawn_blocking(work)
-        .await
-        .map_err(AppError::internal)
+    crate::blocking::run_with_permit(&CORES, work).await
 }

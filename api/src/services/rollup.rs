@@ -7,7 +7,7 @@ use std::time::{Duration, Instant};
 use chrono::Utc;
 use sea_orm::{
     ActiveValue::Set, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
-    TransactionTrait, sea_query::OnConflict,
+    sea_query::OnConflict,
 };
 
 use entity::{rollup_state, workspace};
@@ -18,7 +18,7 @@ use crate::db::rollup::{Leads, Sign, SpendRows, VERSION};
 use crate::error::{AppError, AppResult};
 use crate::services::channel::default_channels;
 use crate::services::classify::ChannelGroup;
-use crate::services::workspace::bump_generation;
+use crate::services::workspace::{begin_workspace_write, bump_generation};
 
 /// The rollup hooks of one write: take the contributions of the leads (or spend rows) a
 /// write is about to change away before it, add them back after it, in its transaction.
@@ -108,6 +108,8 @@ pub async fn mark_current<C: ConnectionTrait>(db: &C, workspace_id: i64) -> AppR
 /// Recomputes a workspace's rollups from the raw tables, inside `db` (a transaction the
 /// caller commits): what a migration, `rebuild-rollups` and the demo loader run.
 pub async fn rebuild_in<C: ConnectionTrait>(db: &C, workspace_id: i64) -> AppResult<()> {
+    // First: the workspace's row lock orders this rebuild after, and before, its writers.
+    bump_generation(db, workspace_id).await?;
     for table in ["rollup_day", "rollup_conversion_lag", "rollup_path"] {
         let mut sql = crate::db::analytics::Sql::new(db.get_database_backend());
         let ws = sql.bind(workspace_id);
@@ -118,14 +120,13 @@ pub async fn rebuild_in<C: ConnectionTrait>(db: &C, workspace_id: i64) -> AppRes
     apply_leads(db, workspace_id, direct, Leads::All, Sign::Add).await?;
     apply_paths(db, workspace_id, Leads::All, Sign::Add).await?;
     apply_spend(db, workspace_id, SpendRows::All, Sign::Add).await?;
-    bump_generation(db, workspace_id).await?;
     mark_current(db, workspace_id).await
 }
 
 /// [`rebuild_in`] in a transaction of its own; answers how long it took.
 pub async fn rebuild(db: &DatabaseConnection, workspace_id: i64) -> AppResult<Duration> {
     let started = Instant::now();
-    let txn = db.begin().await?;
+    let txn = begin_workspace_write(db, workspace_id).await?;
     rebuild_in(&txn, workspace_id).await?;
     txn.commit().await?;
     Ok(started.elapsed())

@@ -3,8 +3,8 @@
 use chrono::Utc;
 use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
-    Set, TransactionTrait,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, DatabaseTransaction,
+    EntityTrait, QueryFilter, Set, SqliteTransactionMode, TransactionOptions, TransactionTrait,
 };
 
 use entity::workspace;
@@ -100,6 +100,24 @@ pub fn timezone_of(ws: &workspace::Model) -> chrono_tz::Tz {
 }
 
 /// Marks that the workspace's data changed: cached reports keyed on the old generation die.
+/// Begins a write transaction of the workspace and bumps its generation first: on
+/// PostgreSQL that row lock orders every writer of the workspace (ingestion, catalog
+/// changes, rollup rebuilds) before any of them reads what it will change; on SQLite the
+/// transaction begins IMMEDIATE, taking the write lock before the first read.
+pub async fn begin_workspace_write(
+    db: &DatabaseConnection,
+    workspace_id: i64,
+) -> AppResult<DatabaseTransaction> {
+    let txn = db
+        .begin_with_options(TransactionOptions {
+            sqlite_transaction_mode: Some(SqliteTransactionMode::Immediate),
+            ..Default::default()
+        })
+        .await?;
+    bump_generation(&txn, workspace_id).await?;
+    Ok(txn)
+}
+
 pub async fn bump_generation<C: ConnectionTrait>(db: &C, workspace_id: i64) -> AppResult<()> {
     workspace::Entity::update_many()
         .col_expr(

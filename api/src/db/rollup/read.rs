@@ -212,7 +212,7 @@ pub async fn path_rows<C: ConnectionTrait>(
            CAST(SUM(non_converting) AS BIGINT) AS non_converting, \
            CAST(SUM(revenue_cents) AS BIGINT) AS revenue_cents \
          FROM rollup_path WHERE workspace_id = {ws} AND day >= {from} AND day <= {to} \
-         GROUP BY path ORDER BY path"
+         GROUP BY path HAVING SUM(converting) <> 0 OR SUM(non_converting) <> 0 ORDER BY path"
     ));
     Ok(PathRow::find_by_statement(sql.statement()).all(db).await?)
 }

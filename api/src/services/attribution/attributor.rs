@@ -133,7 +133,7 @@ impl Attributor {
         non_converting: u64,
         revenue: Decimal,
     ) -> bool {
-        if channels.is_empty() {
+        if channels.is_empty() || converting + non_converting == 0 {
             return true;
         }
         match &mut self.engine {

@@ -29,13 +29,10 @@ pub use touch::TouchInput;
 pub use validate::IdRef;
 
 use chrono::Utc;
-use sea_orm::{
-    DatabaseConnection, DatabaseTransaction, SqliteTransactionMode, TransactionOptions,
-    TransactionTrait,
-};
+use sea_orm::{DatabaseConnection, DatabaseTransaction};
 
 use crate::error::AppResult;
-use crate::services::workspace::{bump_generation, find_workspace, timezone_of};
+use crate::services::workspace::{begin_workspace_write, find_workspace, timezone_of};
 use validate::{Clock, RowErrors, check_batch};
 
 /// The workspace facts a call validates against: its currency and its clock.
@@ -50,18 +47,6 @@ async fn target(db: &DatabaseConnection, workspace_id: i64) -> AppResult<Target>
         clock: Clock::new(Utc::now(), timezone_of(&workspace)),
         currency: workspace.currency,
     })
-}
-
-/// Begins a call's write transaction and bumps the generation first (see the module docs).
-async fn begin_write(db: &DatabaseConnection, workspace_id: i64) -> AppResult<DatabaseTransaction> {
-    let txn = db
-        .begin_with_options(TransactionOptions {
-            sqlite_transaction_mode: Some(SqliteTransactionMode::Immediate),
-            ..Default::default()
-        })
-        .await?;
-    bump_generation(&txn, workspace_id).await?;
-    Ok(txn)
 }
 
 /// Commits when the call succeeded, rolls back (generation bump included) when it did not.
@@ -103,7 +88,7 @@ where
         .enumerate()
         .map(|(i, input)| prepare(i, input, &target, &mut errors))
         .collect();
-    let txn = begin_write(db, workspace_id).await?;
+    let txn = begin_workspace_write(db, workspace_id).await?;
     let result = write(&txn, &target, prepared, errors).await;
     finish(txn, result).await
 }

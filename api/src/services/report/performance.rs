@@ -162,7 +162,7 @@ pub async fn performance_via(
 }
 
 /// Every metric of one period, per key and bucket: from the rollups when they hold the
-/// question (`rollup_model`), else four raw aggregates run concurrently.
+/// question, else four raw aggregates run concurrently.
 async fn period_cube(
     db: &DatabaseConnection,
     ctx: &ReportContext,
@@ -179,28 +179,37 @@ async fn period_cube(
         by_day: args.granularity.is_some(),
         kinds: &args.filter.conversion_kinds,
     };
-    let facts = match rollup_model(ctx, args).filter(|_| via == Via::Auto) {
-        Some(model) => {
-            let mut facts = rollup::read::period_facts(db, &q, model).await?;
-            cube.add_facts(std::mem::take(&mut facts.credits), |m, n, cents| {
+    // Leads, customers and spend do not depend on the model: the rollups answer them for
+    // every model; the credits too for the single-touch models (`rollup_model`), else the
+    // path rollups or the raw tables do (`add_credits`).
+    let facts_from_rollups =
+        via == Via::Auto && ctx.rollups && args.filter.conversion_kinds.is_empty();
+    let facts = if facts_from_rollups {
+        let credited = rollup_model(ctx, args);
+        let mut facts =
+            rollup::read::period_facts(db, &q, credited.unwrap_or(Credited::FirstTouch)).await?;
+        let credits = std::mem::take(&mut facts.credits);
+        if credited.is_some() {
+            cube.add_facts(credits, |m, n, cents| {
                 m.conversions += Decimal::from(n);
                 m.revenue += cents_to_decimal(cents);
             });
-            facts
+        } else {
+            add_credits(db, ctx, args, range, &mut cube, via).await?;
         }
-        None => {
-            let (leads, new_customers, spend, ()) = tokio::try_join!(
-                facts::leads(db, &q),
-                facts::new_customers(db, &q),
-                facts::spend(db, &q),
-                add_credits(db, ctx, args, range, &mut cube, via),
-            )?;
-            PeriodFacts {
-                leads,
-                new_customers,
-                spend,
-                credits: Vec::new(),
-            }
+        facts
+    } else {
+        let (leads, new_customers, spend, ()) = tokio::try_join!(
+            facts::leads(db, &q),
+            facts::new_customers(db, &q),
+            facts::spend(db, &q),
+            add_credits(db, ctx, args, range, &mut cube, via),
+        )?;
+        PeriodFacts {
+            leads,
+            new_customers,
+            spend,
+            credits: Vec::new(),
         }
     };
     cube.add_facts(facts.leads, |m, leads, converted| {
