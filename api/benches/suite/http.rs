@@ -7,7 +7,8 @@
 //! * `performance` warm: the repeated question (a kept answer, `http/rendered.rs`), and the
 //!   same report with `__typename` beside it, so that GraphQL resolves it from the report
 //!   cache; and cold (each request a different range, so each computes);
-//! * `budgetSuggestions` warm and cold (each cold request a different `maxChangePct`).
+//! * `budgetSuggestions` warm, and with another `maxChangePct` each time (the plan is
+//!   computed, the two performance reports it builds on come from the report cache).
 //!
 //! Each run first bumps the demo workspace's data generation, so no cache entry of an earlier
 //! run answers. Every answer is checked: no error, the expected `extensions.cache`, and the
@@ -85,7 +86,10 @@ const SCENARIOS: [(&str, &str); 6] = [
     ),
     ("performance_cold", "`performance` cold (computed)"),
     ("budget_warm", "`budgetSuggestions` warm (cache hit)"),
-    ("budget_cold", "`budgetSuggestions` cold (computed)"),
+    (
+        "budget_cold",
+        "`budgetSuggestions`, another change cap (plan computed, its reports from the cache)",
+    ),
 ];
 
 /// Runs the scenarios `options.runs` times against `database_url` (and Redis when given).
