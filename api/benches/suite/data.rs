@@ -37,35 +37,28 @@ pub async fn drop(admin_url: &str, name: &str) -> Fallible<()> {
 
 /// Runs `leadsource demo-data --scale {scale}` into `url`; returns how long it took.
 pub fn demo_data(url: &str, scale: &str) -> Fallible<Duration> {
-    let started = Instant::now();
-    let out = Command::new(env!("CARGO_BIN_EXE_leadsource"))
-        .args(["demo-data", "--scale", scale, "--workspace", SLUG])
-        .env("DATABASE_URL", url)
-        .env("LOG", "warn")
-        .env_remove("REDIS_URL")
-        .output()?;
-    if !out.status.success() {
-        return Err(format!(
-            "demo-data --scale {scale} failed: {}",
-            String::from_utf8_lossy(&out.stderr)
-        )
-        .into());
-    }
-    Ok(started.elapsed())
+    run_leadsource(url, &["demo-data", "--scale", scale, "--workspace", SLUG])
 }
 
 /// Runs `leadsource rebuild-rollups --workspace demo` on `url`; returns how long it took.
 pub fn rebuild_rollups(url: &str) -> Fallible<Duration> {
+    run_leadsource(url, &["rebuild-rollups", "--workspace", SLUG])
+}
+
+/// Runs the `leadsource` binary with `args` on the database at `url` (no Redis, quiet logs);
+/// returns how long it took, or its stderr when it failed.
+fn run_leadsource(url: &str, args: &[&str]) -> Fallible<Duration> {
     let started = Instant::now();
     let out = Command::new(env!("CARGO_BIN_EXE_leadsource"))
-        .args(["rebuild-rollups", "--workspace", SLUG])
+        .args(args)
         .env("DATABASE_URL", url)
         .env("LOG", "warn")
         .env_remove("REDIS_URL")
         .output()?;
     if !out.status.success() {
         return Err(format!(
-            "rebuild-rollups failed: {}",
+            "leadsource {} failed: {}",
+            args.join(" "),
             String::from_utf8_lossy(&out.stderr)
         )
         .into());

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use super::args::{AttributionArgs, AttributionSettings, ComparisonArgs, DateRange, Dimension};
 use super::context::ReportContext;
-use super::credit::{Via, finish_all, options_error};
+use super::credit::{Via, attributors_for, finish_all};
 use super::feed::Feed;
 use super::labels::Labels;
 use super::model_serde;
@@ -16,7 +16,7 @@ use super::rolled_paths;
 use super::scan::{PAGE_SIZE, scan_leads};
 use crate::db::analytics::journeys::JourneyQuery;
 use crate::error::AppResult;
-use crate::services::attribution::{AttributionResult, Attributor, Credit, Model};
+use crate::services::attribution::{AttributionResult, Credit, Model};
 
 /// Credited conversions and revenue, and the share of all conversions.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -90,13 +90,7 @@ async fn run_models(
         return rolled_paths::attribute(db, ctx, range, models, settings).await;
     }
     let (start, end) = instants(ctx.tz, range);
-    let mut attributors = models
-        .iter()
-        .map(|&m| {
-            Attributor::new(m, settings.options(), ctx.direct_channel, start, end)
-                .map_err(options_error)
-        })
-        .collect::<AppResult<Vec<_>>>()?;
+    let mut attributors = attributors_for(ctx, range, models, settings)?;
     let query = JourneyQuery {
         workspace_id: ctx.workspace_id,
         from: range.from,

@@ -83,6 +83,23 @@ pub(super) fn options_error(e: OptionsError) -> AppError {
 /// 800 UTM values would hold a core for seconds; above the limit the report is refused.
 pub const MAX_DATA_DRIVEN_STATES: usize = 200;
 
+/// One attributor per model over `range`, for the workspace of `ctx`.
+pub(super) fn attributors_for(
+    ctx: &ReportContext,
+    range: DateRange,
+    models: &[Model],
+    settings: &super::args::AttributionSettings,
+) -> AppResult<Vec<Attributor>> {
+    let (start, end) = instants(ctx.tz, range);
+    models
+        .iter()
+        .map(|&m| {
+            Attributor::new(m, settings.options(), ctx.direct_channel, start, end)
+                .map_err(options_error)
+        })
+        .collect()
+}
+
 /// Finishes attributors on the blocking pool (`services::cpu`), after checking that no
 /// data-driven one has more states than [`MAX_DATA_DRIVEN_STATES`].
 pub(super) async fn finish_all(attributors: Vec<Attributor>) -> AppResult<Vec<AttributionResult>> {

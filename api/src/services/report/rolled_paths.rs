@@ -8,12 +8,12 @@ use sea_orm::DatabaseConnection;
 
 use super::args::{AttributionSettings, DateRange};
 use super::context::ReportContext;
-use super::credit::{finish_all, options_error};
-use super::period::{Bucket, bucket_of, instants};
+use super::credit::{attributors_for, finish_all};
+use super::period::{Bucket, bucket_of};
 use crate::db::rollup::paths::decode;
 use crate::db::rollup::read::{conversions_by_day, path_rows};
 use crate::error::{AppError, AppResult};
-use crate::services::attribution::{AttributionResult, Attributor, Model};
+use crate::services::attribution::{AttributionResult, Model};
 use crate::services::money::cents_to_decimal;
 
 /// True when the path rollups hold this question: built rollups, data-driven models only,
@@ -39,14 +39,7 @@ pub(super) async fn attribute(
     models: &[Model],
     settings: &AttributionSettings,
 ) -> AppResult<Vec<AttributionResult>> {
-    let (start, end) = instants(ctx.tz, range);
-    let mut attributors = models
-        .iter()
-        .map(|&m| {
-            Attributor::new(m, settings.options(), ctx.direct_channel, start, end)
-                .map_err(options_error)
-        })
-        .collect::<AppResult<Vec<_>>>()?;
+    let mut attributors = attributors_for(ctx, range, models, settings)?;
     for row in path_rows(db, ctx.workspace_id, range.from, range.to).await? {
         let channels = decode(&row.path)
             .ok_or_else(|| AppError::Internal(format!("bad rollup path {:?}", row.path).into()))?;
