@@ -76,14 +76,7 @@ pub fn child(args: &[String]) -> Fallible<Value> {
         return Err("dashboard: DATABASE_URL REDIS_URL SECONDS".into());
     };
     let seconds: u64 = seconds.parse()?;
-    let runtime = |workers, name: &str| {
-        tokio::runtime::Builder::new_multi_thread()
-            .worker_threads(workers)
-            .thread_name(name)
-            .enable_all()
-            .build()
-    };
-    let (server_rt, client_rt) = (runtime(2, "ls-server")?, runtime(1, "ls-load")?);
+    let (server_rt, client_rt) = server::runtimes()?;
     let (running, token, utms, tz) = server_rt.block_on(async {
         let running = server::start(server::settings(database_url, Some(redis_url))?).await?;
         let db = &running.state.db;
@@ -194,10 +187,10 @@ async fn scenario(
     let spend_batches = spend.await.map_err(|e| e.to_string())??;
     latencies.sort_unstable();
     let ms = |pct: f64| {
-        let rank = ((pct / 100.0) * latencies.len() as f64).ceil() as usize;
-        latencies
-            .get(rank.clamp(1, latencies.len().max(1)) - 1)
-            .map_or(f64::NAN, |d| d.as_secs_f64() * 1e3)
+        if latencies.is_empty() {
+            return f64::NAN;
+        }
+        load::percentile(&latencies, pct).as_secs_f64() * 1e3
     };
     Ok(json!({
         "p50_ms": ms(50.0),

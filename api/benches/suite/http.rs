@@ -175,15 +175,7 @@ pub fn child(args: &[String]) -> Fallible<Value> {
         return Err("http: DATABASE_URL REDIS_URL|- quick|full".into());
     };
     let redis = (redis_url != "-").then_some(redis_url.as_str());
-    // Named threads, so a profiler can tell the server's work from the load generator's.
-    let runtime = |workers, name: &str| {
-        tokio::runtime::Builder::new_multi_thread()
-            .worker_threads(workers)
-            .thread_name(name)
-            .enable_all()
-            .build()
-    };
-    let (server_rt, client_rt) = (runtime(2, "ls-server")?, runtime(1, "ls-load")?);
+    let (server_rt, client_rt) = server::runtimes()?;
     let (running, token, span) = server_rt.block_on(async {
         let running = server::start(server::settings(database_url, redis)?).await?;
         let db = &running.state.db;

@@ -58,7 +58,7 @@ where
 }
 
 /// Nearest-rank percentile of sorted samples.
-fn percentile(sorted: &[Duration], pct: f64) -> Duration {
+pub fn percentile(sorted: &[Duration], pct: f64) -> Duration {
     if sorted.is_empty() {
         return Duration::ZERO;
     }

@@ -28,6 +28,19 @@ pub fn settings(database_url: &str, redis_url: Option<&str>) -> Fallible<Setting
     Ok(settings)
 }
 
+/// The server's runtime (2 workers) and the load generator's (1 worker), with named
+/// threads, so a profiler can tell the server's work from the load generator's.
+pub fn runtimes() -> std::io::Result<(tokio::runtime::Runtime, tokio::runtime::Runtime)> {
+    let runtime = |workers, name: &str| {
+        tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(workers)
+            .thread_name(name)
+            .enable_all()
+            .build()
+    };
+    Ok((runtime(2, "ls-server")?, runtime(1, "ls-load")?))
+}
+
 /// A running server: its GraphQL URL, its state, and the switch that stops it.
 pub struct Running {
     pub url: String,
