@@ -6,7 +6,7 @@ use tokio::net::TcpListener;
 
 use crate::auth::AuthState;
 use crate::config::Settings;
-use crate::db::{ConnectError, connect};
+use crate::db::{ConnectError, connect_with};
 use crate::graphql::build_schema;
 use crate::http::router;
 use crate::services::api_token::flush_token_usage;
@@ -35,7 +35,8 @@ pub async fn build_state(settings: Settings) -> Result<AppState, StartupError> {
     if let Some(url) = settings.redis_url.as_deref().filter(|u| !u.is_empty()) {
         crate::cache::validate_redis_url(url).map_err(StartupError::Redis)?;
     }
-    let db = connect(&settings.database_url, settings.database_pool_size).await?;
+    let acquire = std::time::Duration::from_millis(settings.database_acquire_timeout_ms);
+    let db = connect_with(&settings.database_url, settings.database_pool_size, acquire).await?;
     migrate(&db).await?;
     Ok(AppState::new(db, settings, auth))
 }
@@ -95,6 +96,11 @@ impl Server {
         let schema = build_schema(self.state.clone());
         let app = router(self.state.clone(), schema);
         let flusher = tokio::spawn(flush_token_usage_periodically(self.state.clone()));
+        // The first tick is at once: statistics are checked at start, then periodically.
+        let statistics = tokio::spawn(crate::db::statistics::keep_current(
+            self.state.db.conn.clone(),
+            self.state.settings.statistics_interval,
+        ));
         let served = axum::serve(
             self.listener,
             app.into_make_service_with_connect_info::<SocketAddr>(),
@@ -102,6 +108,7 @@ impl Server {
         .with_graceful_shutdown(shutdown)
         .await;
         flusher.abort();
+        statistics.abort();
         flush_token_usage_now(&self.state).await;
         served
     }

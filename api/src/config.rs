@@ -149,9 +149,22 @@ pub struct Settings {
     /// Database connection pool size.
     #[arg(long, env = "DATABASE_POOL_SIZE", global = true, default_value_t = 16)]
     pub database_pool_size: u32,
+    /// How long a request waits for a database connection (milliseconds). During an
+    /// outage only the first requests wait this long: once a probe finds the database down,
+    /// requests answer 503 UNAVAILABLE at once until it is back.
+    #[arg(
+        long,
+        env = "DATABASE_ACQUIRE_TIMEOUT_MS",
+        global = true,
+        default_value_t = 3_000
+    )]
+    pub database_acquire_timeout_ms: u64,
     /// Where the SQLite data directory lives when `DATABASE_URL` is relative (tests).
     #[arg(skip)]
     pub data_dir: Option<PathBuf>,
+    /// How often SQLite's planner statistics are checked (`db::statistics`; tests shorten it).
+    #[arg(skip = crate::db::statistics::INTERVAL)]
+    pub statistics_interval: std::time::Duration,
     #[command(flatten)]
     pub cache: CacheSettings,
     #[command(flatten)]
@@ -248,6 +261,18 @@ pub struct AuthSettings {
 /// configuration lets a hostile document reach async-graphql's exponential validation.
 #[derive(Debug, Clone, Args)]
 pub struct LimitSettings {
+    /// Most report fields (performance, attribution, attributionComparison,
+    /// budgetSuggestions, budgetPacing) in one operation, aliases and fragments counted.
+    #[arg(long, env = "MAX_REPORT_FIELDS", global = true, default_value_t = 5, value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..=50))]
+    pub max_report_fields: usize,
+    /// Reports computed at once per workspace (cache misses); more wait their turn, so one
+    /// tenant's cold reports cannot take every database connection.
+    #[arg(long, env = "REPORT_CONCURRENCY_PER_WORKSPACE", global = true, default_value_t = 2, value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..=64))]
+    pub report_concurrency_per_workspace: usize,
+    /// A request still running after this many milliseconds is answered 503 TIMEOUT (its
+    /// transaction, if any, rolls back).
+    #[arg(long, env = "REQUEST_TIMEOUT_MS", global = true, default_value_t = 30_000, value_parser = clap::value_parser!(u64).range(100..=3_600_000))]
+    pub request_timeout_ms: u64,
     /// Largest GraphQL document (the `query` text) in bytes.
     #[arg(
         long,

@@ -4,6 +4,8 @@ use std::fmt;
 
 use sea_orm::{DbErr, SqlErr};
 
+use crate::db::availability::is_unreachable;
+
 /// One bad row of a bulk write: its index in the input, the field and why.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct RowError {
@@ -34,6 +36,14 @@ pub enum AppError {
     Conflict(String),
     #[error("rate limit exceeded; retry after {retry_after_secs} s")]
     RateLimited { retry_after_secs: u64 },
+    /// The request ran longer than `REQUEST_TIMEOUT_MS` and was stopped.
+    #[error(
+        "the request took longer than {limit_ms} ms and was stopped (limit request_timeout_ms = {limit_ms}); ask for less at once"
+    )]
+    Timeout { limit_ms: u64 },
+    /// The database cannot be reached: try again after `retry_after_secs` (HTTP 503).
+    #[error("the database is unavailable; retry after {retry_after_secs} s")]
+    Unavailable { retry_after_secs: u64 },
     #[error("internal error")]
     Internal(#[source] Box<dyn std::error::Error + Send + Sync>),
     #[error("internal error")]
@@ -67,13 +77,36 @@ impl AppError {
             Self::BadInput { .. } | Self::BadRows(_) => "BAD_USER_INPUT",
             Self::Conflict(_) => "CONFLICT",
             Self::RateLimited { .. } => "RATE_LIMITED",
+            Self::Unavailable { .. } => "UNAVAILABLE",
+            Self::Timeout { .. } => "TIMEOUT",
+            Self::Database(err) if is_unreachable(err) => "UNAVAILABLE",
             Self::Internal(_) | Self::Database(_) => "INTERNAL",
         }
     }
 
     /// Internal errors are logged with a request id; their text never reaches a client.
     pub fn is_internal(&self) -> bool {
-        matches!(self, Self::Internal(_) | Self::Database(_))
+        self.code() == "INTERNAL"
+    }
+
+    /// The database could not be reached: the client should retry later (503).
+    pub fn is_unavailable(&self) -> bool {
+        self.code() == "UNAVAILABLE"
+    }
+
+    /// An unreachable database as the error clients see, anything else as it is.
+    pub fn unavailable_or_self(self) -> Self {
+        if self.is_unavailable() {
+            Self::unavailable()
+        } else {
+            self
+        }
+    }
+
+    pub fn unavailable() -> Self {
+        Self::Unavailable {
+            retry_after_secs: crate::db::availability::RETRY_AFTER_SECS,
+        }
     }
 
     /// Turns a unique-key violation into CONFLICT with `message`; anything else stays.

@@ -10,6 +10,7 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 
 use super::flight::{Flights, Role};
+use super::gate::WorkspaceGates;
 use super::generation::current_generation;
 use super::key::{Generation, ReportKind, lock_key, report_key};
 use super::near::NearCache;
@@ -34,6 +35,8 @@ pub struct ReportCache {
     ttl: Duration,
     jitter_pct: u8,
     lock_ttl: Duration,
+    /// Computations at once per workspace.
+    gates: WorkspaceGates,
 }
 
 /// How the leader of a flight got its value.
@@ -86,6 +89,7 @@ impl ReportCache {
             ttl,
             jitter_pct: cache.cache_ttl_jitter_pct,
             lock_ttl: Duration::from_millis(cache.cache_lock_ms),
+            gates: WorkspaceGates::new(settings.limits.report_concurrency_per_workspace),
         }
     }
 
@@ -116,6 +120,11 @@ impl ReportCache {
     {
         let generation = current_generation(&self.db, workspace_id).await?;
         let key = report_key(&self.prefix, kind, generation, args)?;
+        let gates = self.gates.clone();
+        let compute = move || async move {
+            let _permit = gates.enter(workspace_id).await?;
+            compute().await
+        };
         if let Some(value) = self.near.get::<T>(&key).await {
             self.note(kind, Lookup::Hit);
             return Ok(value);

@@ -15,6 +15,7 @@
 //! Raw lists are not cached: only what a resolver wraps in `get_or_compute`.
 
 mod flight;
+mod gate;
 mod generation;
 mod health;
 pub mod key;

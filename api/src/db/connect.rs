@@ -8,11 +8,15 @@ use migration::{Migrator, MigratorTrait};
 use sea_orm::sqlx::sqlite::{SqliteJournalMode, SqliteSynchronous};
 use sea_orm::{ConnectOptions, DatabaseBackend, DatabaseConnection, DbErr};
 
+use super::availability::Availability;
+
 /// A connection pool plus a count of the statements it ran (tests check N+1 with it).
 #[derive(Clone, Debug)]
 pub struct Database {
     pub conn: DatabaseConnection,
     statements: Arc<AtomicU64>,
+    /// Whether the database is known down (then requests answer 503 at once).
+    pub availability: Availability,
 }
 
 impl Database {
@@ -87,8 +91,19 @@ pub fn redact_url(url: &str) -> String {
     }
 }
 
-/// Opens a pool on `url`; a SQLite file is created when missing.
+/// Opens a pool on `url` for a command-line tool: connections wait up to 10 s.
 pub async fn connect(url: &str, pool_size: u32) -> Result<Database, ConnectError> {
+    connect_with(url, pool_size, Duration::from_secs(10)).await
+}
+
+/// Opens a pool on `url`; a SQLite file is created when missing. `acquire_timeout` bounds
+/// how long a request waits for a pooled connection (and so how long the first requests of
+/// an outage wait before the database is known down).
+pub async fn connect_with(
+    url: &str,
+    pool_size: u32,
+    acquire_timeout: Duration,
+) -> Result<Database, ConnectError> {
     let is_sqlite = url.starts_with("sqlite:");
     if !is_sqlite && !url.starts_with("postgres://") && !url.starts_with("postgresql://") {
         return Err(ConnectError::Scheme(redact_url(url)));
@@ -102,7 +117,7 @@ pub async fn connect(url: &str, pool_size: u32) -> Result<Database, ConnectError
         })
         .min_connections(1)
         .connect_timeout(Duration::from_secs(5))
-        .acquire_timeout(Duration::from_secs(10))
+        .acquire_timeout(acquire_timeout)
         .sqlx_logging(false)
         .map_sqlx_sqlite_opts(|opts| {
             opts.create_if_missing(true)
@@ -123,7 +138,11 @@ pub async fn connect(url: &str, pool_size: u32) -> Result<Database, ConnectError
     conn.set_metric_callback(move |_| {
         counter.fetch_add(1, Ordering::Relaxed);
     });
-    Ok(Database { conn, statements })
+    Ok(Database {
+        conn,
+        statements,
+        availability: Availability::new(url),
+    })
 }
 
 fn one_line(text: &str) -> String {

@@ -6,6 +6,7 @@ use async_graphql::{Name, Response, ServerError, Value};
 
 use super::document_guard::DocumentRejection;
 use crate::config::LimitSettings;
+use crate::db::availability::RETRY_AFTER_SECS;
 use crate::error::AppError;
 
 /// Sets `extensions.code` on every error of `response`; internal errors are logged with
@@ -14,6 +15,16 @@ pub fn finalize(response: &mut Response, request_id: &str) {
     for error in &mut response.errors {
         classify(error, request_id);
     }
+}
+
+/// True when an error of `response` says the database is unavailable.
+pub fn any_unavailable(response: &Response) -> bool {
+    response.errors.iter().any(|e| {
+        e.extensions
+            .as_ref()
+            .and_then(|x| x.get("code"))
+            .is_some_and(|code| *code == Value::from("UNAVAILABLE"))
+    })
 }
 
 /// The error behind `error`, whether raised directly or shared by a DataLoader.
@@ -87,6 +98,11 @@ fn classify(error: &mut ServerError, request_id: &str) {
                 AppError::BadRows(rows) => extensions.set("rows", rows_value(rows)),
                 AppError::RateLimited { retry_after_secs } => {
                     extensions.set("retryAfter", *retry_after_secs)
+                }
+                app if app.is_unavailable() => {
+                    tracing::warn!(request.id = request_id, error = ?app, "database unavailable");
+                    message = Some(AppError::unavailable().to_string());
+                    extensions.set("retryAfter", RETRY_AFTER_SECS);
                 }
                 AppError::Internal(_) | AppError::Database(_) => {
                     tracing::error!(request.id = request_id, error = ?app, "internal error");

@@ -46,6 +46,7 @@ pub fn document_limits(settings: &Settings) -> DocumentLimits {
         max_depth: limits.max_query_depth,
         max_aliases: limits.max_query_aliases,
         max_directives: limits.max_query_directives,
+        max_report_fields: limits.max_report_fields,
         ..defaults
     }
 }

@@ -18,10 +18,14 @@ use super::HttpState;
 use super::auth::principal_from_headers;
 use super::negotiate::{Flavor, is_json_body, negotiate, wants_html};
 use super::nul::nul_location;
-use super::rate_limit::charge;
-use super::respond::{failed_before_execution, request_error, respond, response_json};
+use super::rate_limit::{charge, rate_units};
+use super::respond::{
+    error_response, failed_before_execution, request_error, respond_bytes, response_bytes,
+    set_retry_after, status_of,
+};
 use crate::auth::sign_in::ClientAddr;
 use crate::cache::trace::{Trace, traced};
+use crate::db::availability::RETRY_AFTER_SECS;
 use crate::error::AppError;
 use crate::graphql::document_guard::inspect_document;
 use crate::graphql::operation::{Operation, observed};
@@ -47,29 +51,43 @@ fn operation_type(doc: &ExecutableDocument, name: Option<&str>) -> Option<Operat
     }
 }
 
+/// What the guard learnt of an accepted request: its operation type and report fields.
+#[derive(Clone, Copy)]
+struct Accepted {
+    ty: Option<OperationType>,
+    reports: usize,
+}
+
 /// Runs the guard on `request`: the parsed document goes into the request, or the
 /// refusal becomes the response.
-fn guard(http: &HttpState, request: &mut Request) -> Result<Option<OperationType>, Box<Response>> {
+fn guard(http: &HttpState, request: &mut Request) -> Result<Accepted, Box<Response>> {
     if let Some(at) = nul_location(request) {
         let message = format!("{at} contains a NUL character (U+0000), which no field accepts");
         return Err(Box::new(errors::bad_input_response(&at, message)));
     }
     let name = request.operation_name.as_deref();
     if let Some(kept) = http.parsed.get(&request.query, name) {
-        let ty = kept.ty;
+        let accepted = Accepted {
+            ty: kept.ty,
+            reports: kept.reports,
+        };
         request.set_parsed_query(kept.document.clone());
-        return Ok(ty);
+        return Ok(accepted);
     }
     match inspect_document(&request.query, name, &http.document_limits) {
-        Ok((document, _shape)) => {
+        Ok((document, shape)) => {
             let ty = operation_type(&document, name);
             let parsed = Parsed {
                 document: document.clone(),
                 ty,
+                reports: shape.reports,
             };
             http.parsed.keep(&request.query, name, parsed);
             request.set_parsed_query(document);
-            Ok(ty)
+            Ok(Accepted {
+                ty,
+                reports: shape.reports,
+            })
         }
         Err(rejection) => Err(Box::new(errors::rejection_response(&rejection))),
     }
@@ -78,16 +96,33 @@ fn guard(http: &HttpState, request: &mut Request) -> Result<Option<OperationType
 /// Each request of a batch, guarded: ready to execute, or already answered.
 type Guarded = Result<Request, Box<Response>>;
 
-fn guard_all(http: &HttpState, batch: BatchRequest) -> (Vec<Guarded>, bool) {
+/// The guarded requests, whether the body held one request (not a batch), and the rate
+/// units they cost.
+struct GuardedBatch {
+    requests: Vec<Guarded>,
+    single: bool,
+    units: usize,
+}
+
+fn guard_all(http: &HttpState, batch: BatchRequest) -> GuardedBatch {
     let (requests, single) = match batch {
         BatchRequest::Single(r) => (vec![r], true),
         BatchRequest::Batch(rs) => (rs, false),
     };
-    let guarded = requests
+    let mut units = 0usize;
+    let requests = requests
         .into_iter()
-        .map(|mut r| guard(http, &mut r).map(|_| r))
+        .map(|mut r| {
+            let accepted = guard(http, &mut r);
+            units = units.saturating_add(accepted.as_ref().map_or(1, |a| rate_units(a.reports)));
+            accepted.map(|_| r)
+        })
         .collect();
-    (guarded, single)
+    GuardedBatch {
+        requests,
+        single,
+        units,
+    }
 }
 
 async fn execute(
@@ -95,16 +130,30 @@ async fn execute(
     headers: &HeaderMap,
     client: Option<IpAddr>,
     flavor: Flavor,
-    (requests, single): (Vec<Guarded>, bool),
+    batch: GuardedBatch,
     request_id: &str,
 ) -> axum::response::Response {
+    let GuardedBatch {
+        requests,
+        single,
+        units,
+    } = batch;
+    let availability = &http.app.db.availability;
+    if availability.is_down() {
+        let error = AppError::unavailable();
+        return request_error(flavor, status_of(&error), &error, request_id);
+    }
     let principal = match principal_from_headers(&http.app, headers).await {
         Ok(p) => p,
-        Err(e) => return request_error(flavor, StatusCode::UNAUTHORIZED, &e, request_id),
+        Err(e) => {
+            let e = e.unavailable_or_self();
+            if e.is_unavailable() {
+                availability.suspect();
+            }
+            return request_error(flavor, status_of(&e), &e, request_id);
+        }
     };
-    if let Err(retry_after_secs) =
-        charge(&http.app, principal.as_ref(), client, requests.len()).await
-    {
+    if let Err(retry_after_secs) = charge(&http.app, principal.as_ref(), client, units).await {
         let error = AppError::RateLimited { retry_after_secs };
         return request_error(flavor, StatusCode::TOO_MANY_REQUESTS, &error, request_id);
     }
@@ -113,6 +162,10 @@ async fn execute(
         .is_some_and(|v| v.as_bytes() == b"1");
     let mut bodies = Vec::with_capacity(requests.len());
     let mut all_failed_early = true;
+    let mut unavailable = false;
+    let mut timed_out = false;
+    let limit_ms = http.app.settings.limits.request_timeout_ms;
+    let deadline = tokio::time::Instant::now() + std::time::Duration::from_millis(limit_ms);
     let report_cache = &http.app.cache;
     for guarded in requests {
         let started = std::time::Instant::now();
@@ -141,10 +194,26 @@ async fn execute(
                 if let Some(p) = &principal {
                     request = loaders::attach(request, &http.app, p.workspace_id).data(p.clone());
                 }
-                let ((mut response, operation), cache) =
-                    traced(observed(http.schema.execute(request))).await;
-                errors::name_schema_limits(&mut response, &http.app.settings.limits);
-                (response, operation, cache)
+                let executed = tokio::time::timeout_at(
+                    deadline,
+                    traced(observed(http.schema.execute(request))),
+                )
+                .await;
+                match executed {
+                    Ok(((mut response, operation), cache)) => {
+                        errors::name_schema_limits(&mut response, &http.app.settings.limits);
+                        (response, operation, cache)
+                    }
+                    Err(_) => {
+                        timed_out = true;
+                        let error = AppError::Timeout { limit_ms };
+                        (
+                            error_response(&error),
+                            Operation::default(),
+                            Trace::default(),
+                        )
+                    }
+                }
             }
         };
         errors::finalize(&mut response, request_id);
@@ -154,15 +223,21 @@ async fn execute(
             response.errors.is_empty(),
             started.elapsed(),
         );
+        unavailable |= errors::any_unavailable(&response);
         all_failed_early &= failed_before_execution(&response);
-        let body = response_json(&response);
+        let body = response_bytes(&response);
         if let Some(plan) = plan.filter(|_| response.errors.is_empty()) {
-            http.rendered.keep(plan, &body);
+            http.rendered.keep(plan, body.clone());
         }
         let label = cache.label().filter(|_| debug_cache);
         bodies.push(with_cache_label(body, label));
     }
-    let status = if flavor == Flavor::GraphqlResponse && all_failed_early {
+    if unavailable {
+        availability.suspect();
+    }
+    let status = if unavailable || timed_out {
+        StatusCode::SERVICE_UNAVAILABLE
+    } else if flavor == Flavor::GraphqlResponse && all_failed_early {
         StatusCode::BAD_REQUEST
     } else {
         StatusCode::OK
@@ -170,9 +245,27 @@ async fn execute(
     let body = if single {
         bodies.pop().unwrap_or_default()
     } else {
-        serde_json::Value::Array(bodies)
+        json_array(&bodies)
     };
-    respond(flavor, status, &body, request_id)
+    let mut out = respond_bytes(flavor, status, body, request_id);
+    if unavailable {
+        set_retry_after(&mut out, RETRY_AFTER_SECS);
+    }
+    out
+}
+
+/// `[a,b,…]` of JSON texts.
+fn json_array(items: &[Bytes]) -> Bytes {
+    let mut out = Vec::with_capacity(items.iter().map(|b| b.len() + 1).sum::<usize>() + 2);
+    out.push(b'[');
+    for (i, item) in items.iter().enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        out.extend_from_slice(item);
+    }
+    out.push(b']');
+    Bytes::from(out)
 }
 
 fn not_acceptable(request_id: &str) -> axum::response::Response {
@@ -321,14 +414,23 @@ pub async fn graphql_get(
     }
     // A mutation over GET could be triggered by a link or an image: refuse it by type.
     let guarded = guard(&http, &mut request);
-    if let Ok(Some(OperationType::Mutation)) = guarded {
+    if let Ok(Accepted {
+        ty: Some(OperationType::Mutation),
+        ..
+    }) = guarded
+    {
         let error = AppError::bad_input("method", "mutations need POST");
         let mut out = request_error(flavor, StatusCode::METHOD_NOT_ALLOWED, &error, &request_id);
         out.headers_mut()
             .insert(header::ALLOW, HeaderValue::from_static("POST"));
         return out;
     }
-    let guarded = (vec![guarded.map(|_| request)], true);
+    let units = guarded.as_ref().map_or(1, |a| rate_units(a.reports));
+    let guarded = GuardedBatch {
+        requests: vec![guarded.map(|_| request)],
+        single: true,
+        units,
+    };
     execute(
         &http,
         &headers,
@@ -340,15 +442,23 @@ pub async fn graphql_get(
     .await
 }
 
-/// `extensions.cache` of an answer, for a request that sent the debug header.
-fn with_cache_label(mut body: serde_json::Value, label: Option<&str>) -> serde_json::Value {
-    if let (Some(label), Some(answer)) = (label, body.as_object_mut()) {
-        let extensions = answer
-            .entry("extensions")
-            .or_insert_with(|| serde_json::json!({}));
-        if let Some(extensions) = extensions.as_object_mut() {
-            extensions.insert("cache".to_owned(), serde_json::Value::from(label));
-        }
+/// `extensions.cache` of an answer, for a request that sent the debug header (the only
+/// case where a rendered answer is decoded again).
+fn with_cache_label(body: Bytes, label: Option<&str>) -> Bytes {
+    let Some(label) = label else {
+        return body;
+    };
+    let Ok(mut answer) = serde_json::from_slice::<serde_json::Value>(&body) else {
+        return body;
+    };
+    let Some(object) = answer.as_object_mut() else {
+        return body;
+    };
+    let extensions = object
+        .entry("extensions")
+        .or_insert_with(|| serde_json::json!({}));
+    if let Some(extensions) = extensions.as_object_mut() {
+        extensions.insert("cache".to_owned(), serde_json::Value::from(label));
     }
-    body
+    serde_json::to_vec(&answer).map_or(body, Bytes::from)
 }

@@ -22,6 +22,8 @@ const AST_FACTOR: usize = 8;
 pub struct Parsed {
     pub document: ExecutableDocument,
     pub ty: Option<OperationType>,
+    /// Report fields of the operation that executes.
+    pub reports: usize,
 }
 
 #[derive(Clone)]
@@ -77,6 +79,7 @@ mod tests {
         Parsed {
             document: async_graphql::parser::parse_query(query).expect("a document"),
             ty: Some(OperationType::Query),
+            reports: 0,
         }
     }
 

@@ -1,5 +1,6 @@
 //! Charging each GraphQL operation to its caller: the API token, the user, or for
-//! anonymous requests (sign-in) the client address.
+//! anonymous requests (sign-in) the client address. A report field costs
+//! [`REPORT_RATE_UNITS`] units, an operation without reports 1.
 
 use std::net::IpAddr;
 
@@ -19,15 +20,28 @@ pub fn rate_key(principal: Option<&Principal>, client: Option<IpAddr>) -> String
     }
 }
 
-/// `Err(seconds to wait)` when the caller is over its rate for `operations` more.
+/// What one report field costs in rate units: an ordinary operation costs 1.
+pub const REPORT_RATE_UNITS: usize = 5;
+
+/// The rate units of one operation with `reports` report fields: 1 without reports,
+/// [`REPORT_RATE_UNITS`] per report otherwise.
+pub fn rate_units(reports: usize) -> usize {
+    if reports == 0 {
+        1
+    } else {
+        reports.saturating_mul(REPORT_RATE_UNITS)
+    }
+}
+
+/// `Err(seconds to wait)` when the caller is over its rate for `units` more.
 pub async fn charge(
     state: &AppState,
     principal: Option<&Principal>,
     client: Option<IpAddr>,
-    operations: usize,
+    units: usize,
 ) -> Result<(), u64> {
     let key = rate_key(principal, client);
-    let cost = u32::try_from(operations).unwrap_or(u32::MAX);
+    let cost = u32::try_from(units).unwrap_or(u32::MAX);
     match state.auth.rate_limiter.check(&key, cost).await {
         Decision::Allowed => Ok(()),
         Decision::Limited { retry_after } => {

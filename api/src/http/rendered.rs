@@ -13,13 +13,15 @@
 //! the operation name and the variables. Only answers without errors are kept, only for a
 //! principal those fields admit (`Permission::Read`), and nothing of the principal but its
 //! workspace enters the answer. Bounded by the bytes of the kept answers
-//! (`CACHE_NEAR_MAX_BYTES`, 0 turns it off) and by the cache TTL.
+//! (`CACHE_NEAR_MAX_BYTES`, 0 turns it off; kept as the JSON text sent, so the bound is
+//! the memory they take) and by the cache TTL.
 
 use std::sync::Arc;
 use std::time::Duration;
 
 use async_graphql::Request;
 use async_graphql::parser::types::{DocumentOperations, OperationType, Selection};
+use axum::body::Bytes;
 use sha2::{Digest, Sha256};
 
 use crate::auth::{Permission, Principal};
@@ -68,13 +70,12 @@ fn report_only(request: &mut Request) -> Option<(Option<String>, Vec<ReportKind>
     (!kinds.is_empty()).then_some((name, kinds))
 }
 
-/// A kept answer: the response without extensions, and the reports it holds.
+/// A kept answer: the response without extensions, as the JSON text sent (so the bound
+/// in bytes is the memory it takes), and the reports it holds.
 #[derive(Debug)]
 struct Kept {
-    response: serde_json::Value,
+    response: Bytes,
     kinds: Vec<ReportKind>,
-    /// The answer's length in bytes.
-    weight: u32,
 }
 
 #[derive(Clone)]
@@ -96,7 +97,11 @@ impl RenderedResponses {
         let kept = (max_bytes > 0).then(|| {
             moka::sync::Cache::builder()
                 .max_capacity(max_bytes)
-                .weigher(|_: &[u8; 32], kept: &Arc<Kept>| kept.weight)
+                .weigher(|_: &[u8; 32], kept: &Arc<Kept>| {
+                    // The text, plus the entry's own bookkeeping.
+                    let bytes = kept.response.len() + 32 + 64;
+                    u32::try_from(bytes).unwrap_or(u32::MAX)
+                })
                 .time_to_live(ttl.max(Duration::from_secs(1)))
                 .build()
         });
@@ -138,7 +143,7 @@ impl RenderedResponses {
     }
 
     /// The kept answer of `plan`, counted as a hit of each report it holds.
-    pub fn hit(&self, cache: &ReportCache, plan: &Plan) -> Option<serde_json::Value> {
+    pub fn hit(&self, cache: &ReportCache, plan: &Plan) -> Option<Bytes> {
         let kept = self.kept.as_ref()?.get(&plan.key)?;
         for kind in &kept.kinds {
             cache.note_hit(*kind);
@@ -147,13 +152,11 @@ impl RenderedResponses {
     }
 
     /// Keeps `response` (an answer without errors, before extensions are added).
-    pub fn keep(&self, plan: Plan, response: &serde_json::Value) {
+    pub fn keep(&self, plan: Plan, response: Bytes) {
         if let Some(kept) = &self.kept {
-            let weight = serde_json::to_vec(response).map_or(0, |b| b.len());
             let entry = Kept {
-                response: response.clone(),
+                response,
                 kinds: plan.kinds,
-                weight: u32::try_from(weight).unwrap_or(u32::MAX),
             };
             kept.insert(plan.key, Arc::new(entry));
         }

@@ -2,6 +2,7 @@
 //! entry when the request failed before execution.
 
 use async_graphql::{Response, ServerError, Value};
+use axum::body::Bytes;
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::IntoResponse;
 
@@ -42,6 +43,12 @@ pub fn response_json(response: &Response) -> serde_json::Value {
     json
 }
 
+/// One response as JSON text (see [`response_json`]).
+pub fn response_bytes(response: &Response) -> Bytes {
+    serde_json::to_vec(&response_json(response))
+        .map_or_else(|_| Bytes::from_static(b"{}"), Bytes::from)
+}
+
 /// A body with the flavor's content type and the request id.
 pub fn respond(
     flavor: Flavor,
@@ -50,13 +57,23 @@ pub fn respond(
     request_id: &str,
 ) -> axum::response::Response {
     let bytes = serde_json::to_vec(body).unwrap_or_else(|_| b"{}".to_vec());
+    respond_bytes(flavor, status, Bytes::from(bytes), request_id)
+}
+
+/// A JSON text with the flavor's content type and the request id.
+pub fn respond_bytes(
+    flavor: Flavor,
+    status: StatusCode,
+    body: Bytes,
+    request_id: &str,
+) -> axum::response::Response {
     let mut out = (
         status,
         [(
             header::CONTENT_TYPE,
             HeaderValue::from_static(flavor.content_type()),
         )],
-        bytes,
+        body,
     )
         .into_response();
     if let Ok(value) = HeaderValue::from_str(request_id) {
@@ -72,7 +89,13 @@ pub fn error_response(error: &AppError) -> Response {
     ext.set("code", error.code());
     match error {
         AppError::BadInput { field, .. } => ext.set("field", field.as_str()),
-        AppError::RateLimited { retry_after_secs } => ext.set("retryAfter", *retry_after_secs),
+        AppError::RateLimited { retry_after_secs } | AppError::Unavailable { retry_after_secs } => {
+            ext.set("retryAfter", *retry_after_secs)
+        }
+        AppError::Timeout { limit_ms } => {
+            ext.set("limit", "request_timeout_ms");
+            ext.set("limitValue", *limit_ms);
+        }
         _ => {}
     }
     Response::from_errors(vec![server_error])
@@ -96,14 +119,34 @@ pub fn request_error(
             out.headers_mut()
                 .insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
         }
-        AppError::RateLimited { retry_after_secs } => {
-            if let Ok(value) = HeaderValue::from_str(&retry_after_secs.to_string()) {
-                out.headers_mut().insert(header::RETRY_AFTER, value);
-            }
+        AppError::RateLimited { retry_after_secs } | AppError::Unavailable { retry_after_secs } => {
+            set_retry_after(&mut out, *retry_after_secs);
         }
         _ => {}
     }
     out
+}
+
+/// The `Retry-After` header, in seconds.
+pub fn set_retry_after(out: &mut axum::response::Response, secs: u64) {
+    if let Ok(value) = HeaderValue::from_str(&secs.to_string()) {
+        out.headers_mut().insert(header::RETRY_AFTER, value);
+    }
+}
+
+/// The HTTP status of a request refused with `error` before execution.
+pub fn status_of(error: &AppError) -> StatusCode {
+    match error {
+        AppError::Unauthenticated(_) => StatusCode::UNAUTHORIZED,
+        AppError::Forbidden(_) => StatusCode::FORBIDDEN,
+        AppError::RateLimited { .. } => StatusCode::TOO_MANY_REQUESTS,
+        AppError::BadInput { .. } | AppError::BadRows(_) => StatusCode::BAD_REQUEST,
+        AppError::NotFound { .. } => StatusCode::NOT_FOUND,
+        AppError::Conflict(_) => StatusCode::CONFLICT,
+        AppError::Timeout { .. } => StatusCode::SERVICE_UNAVAILABLE,
+        e if e.is_unavailable() => StatusCode::SERVICE_UNAVAILABLE,
+        _ => StatusCode::INTERNAL_SERVER_ERROR,
+    }
 }
 
 /// The answer to a panic anywhere below the router: 500 with a generic INTERNAL error.

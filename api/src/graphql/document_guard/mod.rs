@@ -16,11 +16,14 @@
 //! so it is not parsed twice.
 
 mod expand;
+mod reports;
 mod scan;
 #[cfg(test)]
 mod tests;
 
 use async_graphql_parser::types::{DocumentOperations, ExecutableDocument};
+
+pub use reports::{REPORT_COMPLEXITY, REPORT_FIELDS};
 
 /// Bounds on the shape of one GraphQL document.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -49,6 +52,9 @@ pub struct DocumentLimits {
     pub max_operations: usize,
     /// Fragment definitions in one document.
     pub max_fragments: usize,
+    /// Report fields ([`REPORT_FIELDS`]) in the operation that executes, aliases and
+    /// fragments inlined: each may compute a report.
+    pub max_report_fields: usize,
 }
 
 impl Default for DocumentLimits {
@@ -63,6 +69,7 @@ impl Default for DocumentLimits {
             max_directives: 50,
             max_operations: 20,
             max_fragments: 100,
+            max_report_fields: 5,
         }
     }
 }
@@ -95,6 +102,10 @@ pub enum DocumentRejection {
         "document defines {actual} fragments, more than {limit} (limit max_fragments = {limit})"
     )]
     TooManyFragments { limit: usize, actual: usize },
+    #[error(
+        "query asks for more than {limit} reports in one operation (limit max_report_fields = {limit}); send them in separate requests"
+    )]
+    TooManyReports { limit: usize },
     #[error("fragment \"{name}\" spreads itself, directly or through other fragments")]
     FragmentCycle { name: String },
     #[error("unknown fragment \"{name}\"")]
@@ -124,6 +135,7 @@ impl DocumentRejection {
             Self::TooManyDirectives { .. } => Some("max_directives"),
             Self::TooManyOperations { .. } => Some("max_operations"),
             Self::TooManyFragments { .. } => Some("max_fragments"),
+            Self::TooManyReports { .. } => Some("max_report_fields"),
             Self::FragmentCycle { .. }
             | Self::UnknownFragment { .. }
             | Self::UnknownOperation { .. }
@@ -144,7 +156,8 @@ impl DocumentRejection {
             | Self::TooManyAliases { limit }
             | Self::TooManyDirectives { limit }
             | Self::TooManyOperations { limit, .. }
-            | Self::TooManyFragments { limit, .. } => Some(*limit),
+            | Self::TooManyFragments { limit, .. }
+            | Self::TooManyReports { limit } => Some(*limit),
             Self::FragmentCycle { .. }
             | Self::UnknownFragment { .. }
             | Self::UnknownOperation { .. }
@@ -169,6 +182,8 @@ pub struct DocumentShape {
     pub operations: usize,
     /// Fragment definitions.
     pub fragments: usize,
+    /// Report fields of the operation that executes.
+    pub reports: usize,
 }
 
 /// Parses `query` and refuses it if its shape breaks `limits`, or if no single
@@ -211,6 +226,12 @@ pub fn inspect_document(
     check_operation_choice(&document.operations, operation_name)?;
 
     let cost = expand::measure_document(&document, limits)?;
+    let reports = reports::count_report_fields(&document, operation_name);
+    if reports > limits.max_report_fields {
+        return Err(DocumentRejection::TooManyReports {
+            limit: limits.max_report_fields,
+        });
+    }
     let shape = DocumentShape {
         fields: cost.fields,
         depth: cost.depth,
@@ -218,6 +239,7 @@ pub fn inspect_document(
         directives: cost.directives,
         operations,
         fragments,
+        reports,
     };
     Ok((document, shape))
 }

@@ -30,7 +30,10 @@ impl BudgetQuery {
     /// channel with fewer than 8 usable weekly points, or whose spend never varied, keeps its
     /// spend and says why. Weekly points take their shape from the revenue of the leads the
     /// channel sourced and their level from `attribution`'s credit over the range.
-    #[graphql(guard = "need(Permission::Read)")]
+    #[graphql(
+        guard = "need(Permission::Read)",
+        complexity = "crate::graphql::document_guard::REPORT_COMPLEXITY + child_complexity"
+    )]
     #[expect(
         clippy::too_many_arguments,
         reason = "the query's arguments, as declared"

@@ -27,7 +27,10 @@ impl ReportQuery {
     /// dimension value over `range`, with totals; a time series with `granularity`; the
     /// same for `compareTo` with the change. Conversions and revenue are credited by
     /// `attribution` (tuned by `options`).
-    #[graphql(guard = "need(Permission::Read)")]
+    #[graphql(
+        guard = "need(Permission::Read)",
+        complexity = "crate::graphql::document_guard::REPORT_COMPLEXITY + child_complexity"
+    )]
     #[expect(
         clippy::too_many_arguments,
         reason = "the query's arguments, as declared"
@@ -65,7 +68,10 @@ impl ReportQuery {
 
     /// Credited conversions, revenue and share per channel (and per campaign for the
     /// rule-based models) of one attribution model over `range`.
-    #[graphql(guard = "need(Permission::Read)")]
+    #[graphql(
+        guard = "need(Permission::Read)",
+        complexity = "crate::graphql::document_guard::REPORT_COMPLEXITY + child_complexity"
+    )]
     async fn attribution(
         &self,
         ctx: &Context<'_>,
@@ -85,7 +91,10 @@ impl ReportQuery {
     }
 
     /// Channel credits of several models side by side, with the spread (min, max) per channel.
-    #[graphql(guard = "need(Permission::Read)")]
+    #[graphql(
+        guard = "need(Permission::Read)",
+        complexity = "crate::graphql::document_guard::REPORT_COMPLEXITY + child_complexity"
+    )]
     async fn attribution_comparison(
         &self,
         ctx: &Context<'_>,
@@ -106,7 +115,10 @@ impl ReportQuery {
 
     /// Budget periods overlapping `range`: planned, spent to date, projected at the period
     /// end at the current run rate, and status. `asOf` defaults to today (workspace time zone).
-    #[graphql(guard = "need(Permission::Read)")]
+    #[graphql(
+        guard = "need(Permission::Read)",
+        complexity = "crate::graphql::document_guard::REPORT_COMPLEXITY + child_complexity"
+    )]
     async fn budget_pacing(
         &self,
         ctx: &Context<'_>,

@@ -261,6 +261,7 @@ fn the_graphiql_introspection_query_passes() {
             directives: 0,
             operations: 1,
             fragments: 3,
+            reports: 0,
         }
     );
     // graphql 17's default `typeDepth` of 9 sits exactly at the default depth.
@@ -279,6 +280,7 @@ fn a_typical_dashboard_query_passes() {
             directives: 1,
             operations: 1,
             fragments: 2,
+            reports: 0,
         }
     );
 }

@@ -42,5 +42,6 @@ pub(super) fn unlimited() -> DocumentLimits {
         max_directives: usize::MAX,
         max_operations: usize::MAX,
         max_fragments: usize::MAX,
+        max_report_fields: usize::MAX,
     }
 }
