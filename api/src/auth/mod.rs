@@ -16,7 +16,7 @@ pub use principal::{Actor, Permission, Principal, Role, Scope};
 
 use crate::config::Settings;
 use jwt::JwtKeys;
-use rate_limit::{Quota, RateLimiter, limiter_for};
+use rate_limit::{Quota, RateLimiter, limiter_for, redis_key_prefix};
 use token_usage::TokenUsage;
 
 /// What authentication shares across requests: keys, the rate limiter, token usage.
@@ -46,6 +46,7 @@ impl AuthState {
         };
         // Ids are per database, so the database names the counters' namespace.
         let namespace = &api_token::hash_secret(&settings.database_url)[..12];
+        let namespace = &redis_key_prefix(&settings.cache.cache_key_prefix, namespace);
         let rate_limiter = limiter_for(quota, settings.redis_url.as_deref(), namespace)?;
         let sign_in_quota = Quota {
             per_minute: settings.limits.sign_in_rate_per_minute,

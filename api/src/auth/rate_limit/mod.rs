@@ -50,18 +50,24 @@ impl RateLimiter for Unlimited {
 }
 
 /// The limiter the settings ask for; the error names the setting at fault. Keys in Redis
-/// live under `namespace`: callers' ids mean something only within one database, so
-/// deployments (or test databases) sharing a Redis must not share counters.
+/// start with `key_prefix` (see [`redis_key_prefix`]).
 pub fn limiter_for(
     quota: Quota,
     redis_url: Option<&str>,
-    namespace: &str,
+    key_prefix: &str,
 ) -> Result<Arc<dyn RateLimiter>, String> {
     let Some(gcra) = Gcra::new(quota) else {
         return Ok(Arc::new(Unlimited));
     };
     match redis_url {
-        Some(url) => Ok(Arc::new(RedisLimiter::new(url, gcra, namespace)?)),
+        Some(url) => Ok(Arc::new(RedisLimiter::new(url, gcra, key_prefix)?)),
         None => Ok(Arc::new(MemoryLimiter::new(gcra))),
     }
+}
+
+/// `<CACHE_KEY_PREFIX>:rate:<namespace>:`: deployments sharing a Redis keep their counters
+/// apart by `CACHE_KEY_PREFIX`, as they do their cached reports; callers' ids mean something
+/// only within one database, so `namespace` (derived from it) separates databases too.
+pub fn redis_key_prefix(cache_key_prefix: &str, namespace: &str) -> String {
+    format!("{cache_key_prefix}:rate:{namespace}:")
 }

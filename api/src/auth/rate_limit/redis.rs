@@ -30,14 +30,13 @@ redis.call('SET', KEYS[1], string.format('%.3f', new_tat), 'PX', math.ceil(new_t
 return {1, 0}
 ";
 
-const KEY_PREFIX: &str = "leadsource:rate:";
 /// After a Redis error, how long to limit in process before trying Redis again.
 const BACKOFF: Duration = Duration::from_secs(5);
 const LOG_EVERY: Duration = Duration::from_secs(60);
 
 pub struct RedisLimiter {
     manager: ConnectionManager,
-    /// `leadsource:rate:<namespace>:`, the start of every key.
+    /// `<CACHE_KEY_PREFIX>:rate:<namespace>:`, the start of every key.
     prefix: String,
     script: redis::Script,
     gcra: Gcra,
@@ -58,8 +57,9 @@ impl std::fmt::Debug for RedisLimiter {
 }
 
 impl RedisLimiter {
-    /// A limiter over `url`; connects lazily, so an unreachable Redis does not stop start-up.
-    pub fn new(url: &str, gcra: Gcra, namespace: &str) -> Result<Self, String> {
+    /// A limiter over `url` whose keys start with `prefix`; connects lazily, so an
+    /// unreachable Redis does not stop start-up.
+    pub fn new(url: &str, gcra: Gcra, prefix: &str) -> Result<Self, String> {
         let client =
             redis::Client::open(url).map_err(|e| format!("REDIS_URL: not a Redis URL: {e}"))?;
         let config = ConnectionManagerConfig::new()
@@ -70,7 +70,7 @@ impl RedisLimiter {
             .map_err(|e| format!("REDIS_URL: {e}"))?;
         Ok(Self {
             manager,
-            prefix: format!("{KEY_PREFIX}{namespace}:"),
+            prefix: prefix.to_owned(),
             script: redis::Script::new(SCRIPT),
             gcra,
             fallback: MemoryLimiter::new(gcra),
