@@ -2,6 +2,7 @@
 
 use std::net::SocketAddr;
 
+use sea_orm::{ConnectionTrait, TransactionTrait};
 use tokio::net::TcpListener;
 
 use crate::auth::AuthState;
@@ -43,18 +44,37 @@ pub async fn build_state(settings: Settings) -> Result<AppState, StartupError> {
 
 /// Applies pending migrations, then builds the rollups of every workspace that has none at
 /// the current version (existing data after the rollups migration, or a new definition).
+///
+/// On PostgreSQL, instances starting together take turns: the whole step runs under a
+/// transaction-scoped advisory lock, so the second waits for the first and then finds
+/// nothing left to do, instead of racing it to create the same tables.
 pub async fn migrate(db: &crate::db::Database) -> Result<(), StartupError> {
-    db.migrate()
-        .await
-        .map_err(|e| StartupError::Migrate(e.to_string()))?;
+    let failed = |e: sea_orm::DbErr| StartupError::Migrate(e.to_string());
+    let lock = match db.backend() {
+        sea_orm::DatabaseBackend::Postgres => {
+            let txn = db.conn.begin().await.map_err(failed)?;
+            txn.execute_unprepared(&format!("SELECT pg_advisory_xact_lock({MIGRATION_LOCK})"))
+                .await
+                .map_err(failed)?;
+            Some(txn)
+        }
+        _ => None,
+    };
+    db.migrate().await.map_err(failed)?;
     let rebuilt = crate::services::rollup::rebuild_stale(&db.conn)
         .await
         .map_err(|e| StartupError::Migrate(format!("rollups: {e}")))?;
     for (slug, took) in rebuilt {
         tracing::info!(workspace = %slug, seconds = took.as_secs_f64(), "rollups built");
     }
+    if let Some(txn) = lock {
+        txn.commit().await.map_err(failed)?;
+    }
     Ok(())
 }
+
+/// The advisory lock key of `migrate` ("LSMIGRAT" read as a number).
+const MIGRATION_LOCK: i64 = 0x4c53_4d49_4752_4154;
 
 /// A server bound to its port, ready to run.
 pub struct Server {
