@@ -33,6 +33,8 @@ pub enum StartupError {
 pub async fn build_state(settings: Settings) -> Result<AppState, StartupError> {
     let auth = AuthState::from_settings(&settings).map_err(StartupError::Other)?;
     crate::http::cors::check_origins(&settings.limits.cors_origins).map_err(StartupError::Other)?;
+    crate::http::client_addr::TrustedProxies::parse(&settings.limits.trusted_proxies)
+        .map_err(StartupError::Other)?;
     if let Some(url) = settings.redis_url.as_deref().filter(|u| !u.is_empty()) {
         crate::cache::validate_redis_url(url).map_err(StartupError::Redis)?;
     }
@@ -76,10 +78,13 @@ pub async fn migrate(db: &crate::db::Database) -> Result<(), StartupError> {
 /// The advisory lock key of `migrate` ("LSMIGRAT" read as a number).
 const MIGRATION_LOCK: i64 = 0x4c53_4d49_4752_4154;
 
-/// A server bound to its port, ready to run.
+/// A server bound to its port (and `METRICS_ADDR`'s), ready to run.
 pub struct Server {
     pub addr: SocketAddr,
     listener: TcpListener,
+    /// `METRICS_ADDR`'s listener and its bound address.
+    pub metrics_addr: Option<SocketAddr>,
+    metrics_listener: Option<TcpListener>,
     state: AppState,
 }
 
@@ -96,9 +101,21 @@ impl Server {
             addr,
             reason: e.to_string(),
         })?;
+        let (metrics_addr, metrics_listener) = match state.settings.limits.metrics_addr {
+            None => (None, None),
+            Some(want) => {
+                let failed = |e: std::io::Error| {
+                    StartupError::Other(format!("METRICS_ADDR: cannot listen on {want}: {e}"))
+                };
+                let listener = TcpListener::bind(want).await.map_err(failed)?;
+                (Some(listener.local_addr().map_err(failed)?), Some(listener))
+            }
+        };
         Ok(Self {
             addr,
             listener,
+            metrics_addr,
+            metrics_listener,
             state,
         })
     }
@@ -116,6 +133,10 @@ impl Server {
         let schema = build_schema(self.state.clone());
         let app = router(self.state.clone(), schema);
         let flusher = tokio::spawn(flush_token_usage_periodically(self.state.clone()));
+        let metrics = self.metrics_listener.map(|listener| {
+            let router = crate::http::metrics_router(self.state.clone());
+            tokio::spawn(async move { axum::serve(listener, router).await })
+        });
         // The first tick is at once: statistics are checked at start, then periodically.
         let statistics = tokio::spawn(crate::db::statistics::keep_current(
             self.state.db.conn.clone(),
@@ -129,6 +150,9 @@ impl Server {
         .await;
         flusher.abort();
         statistics.abort();
+        if let Some(metrics) = metrics {
+            metrics.abort();
+        }
         flush_token_usage_now(&self.state).await;
         served
     }

@@ -346,6 +346,18 @@ pub struct LimitSettings {
     /// empty: no CORS headers, so browsers on other origins cannot call the API.
     #[arg(long, env = "CORS_ORIGINS", global = true, value_delimiter = ',')]
     pub cors_origins: Vec<String>,
+    /// Proxies whose `X-Forwarded-For` / `Forwarded` headers are believed, as addresses or
+    /// CIDRs, comma-separated (e.g. 10.0.0.0/8); empty: the TCP peer is the client.
+    #[arg(long, env = "TRUSTED_PROXIES", global = true, value_delimiter = ',')]
+    pub trusted_proxies: Vec<String>,
+    /// Where `/metrics` is also served, without credentials (an internal address, e.g.
+    /// 10.0.0.5:9100); unset: only the main address serves it, to loopback clients and to
+    /// `Authorization: Bearer $METRICS_TOKEN`.
+    #[arg(long, env = "METRICS_ADDR", global = true)]
+    pub metrics_addr: Option<SocketAddr>,
+    /// Bearer token that opens `/metrics` on the main address to any client.
+    #[arg(long, env = "METRICS_TOKEN", global = true, hide_env_values = true)]
+    pub metrics_token: Option<Secret>,
 }
 
 /// How cached reports are kept (see `cache/`).

@@ -36,10 +36,12 @@ use crate::http::parsed::Parsed;
 /// cached reports were hits (`HIT`) or computed (`MISS`).
 pub const DEBUG_CACHE_HEADER: &str = "x-leadsource-debug-cache";
 
-fn client_ip(extensions: &Extensions) -> Option<IpAddr> {
-    extensions
+/// The client's address: the peer, or behind a trusted proxy the forwarded one.
+fn client_ip(http: &HttpState, extensions: &Extensions, headers: &HeaderMap) -> Option<IpAddr> {
+    let peer = extensions
         .get::<ConnectInfo<SocketAddr>>()
-        .map(|ConnectInfo(addr)| addr.ip())
+        .map(|ConnectInfo(addr)| addr.ip());
+    http.trusted_proxies.client(peer, headers)
 }
 
 /// The type of the operation `name` selects (the guard has already checked the choice).
@@ -318,7 +320,7 @@ pub async fn graphql_post(
     execute(
         &http,
         &headers,
-        client_ip(&extensions),
+        client_ip(&http, &extensions, &headers),
         flavor,
         guarded,
         &request_id,
@@ -434,7 +436,7 @@ pub async fn graphql_get(
     execute(
         &http,
         &headers,
-        client_ip(&extensions),
+        client_ip(&http, &extensions, &headers),
         flavor,
         guarded,
         &request_id,

@@ -2,6 +2,7 @@
 //! health, metrics.
 
 pub mod auth;
+pub mod client_addr;
 pub mod cors;
 pub mod graphql;
 pub mod health;
@@ -11,6 +12,7 @@ mod nul;
 pub mod parsed;
 pub mod rate_limit;
 pub mod rendered;
+pub mod request_context;
 pub mod respond;
 
 use axum::Router;
@@ -33,12 +35,17 @@ pub struct HttpState {
     pub parsed: parsed::ParsedDocuments,
     /// Answers of report-only queries, rendered.
     pub rendered: rendered::RenderedResponses,
+    /// Whose forwarded-for headers are believed.
+    pub trusted_proxies: client_addr::TrustedProxies,
 }
 
 pub fn router(app: AppState, schema: AppSchema) -> Router {
     let body_limit = app.settings.max_body_bytes;
     let cors = cors::layer(&app.settings.limits.cors_origins);
     let document_limits = document_limits(&app.settings);
+    // Validated at start-up (`app::build_state`).
+    let trusted_proxies = client_addr::TrustedProxies::parse(&app.settings.limits.trusted_proxies)
+        .unwrap_or_default();
     let cache = &app.settings.cache;
     let rendered = rendered::RenderedResponses::new(
         cache.cache_near_max_bytes,
@@ -57,7 +64,8 @@ pub fn router(app: AppState, schema: AppSchema) -> Router {
         // configured limit short, so it is off.
         .layer(DefaultBodyLimit::disable())
         .layer(RequestBodyLimitLayer::new(body_limit))
-        .layer(CatchPanicLayer::custom(respond::panic_response));
+        .layer(CatchPanicLayer::custom(respond::panic_response))
+        .layer(axum::middleware::from_fn(request_context::request_context));
     let router = match cors {
         Some(cors) => router.layer(cors),
         None => router,
@@ -68,5 +76,13 @@ pub fn router(app: AppState, schema: AppSchema) -> Router {
         document_limits,
         parsed: parsed::ParsedDocuments::default(),
         rendered,
+        trusted_proxies,
     })
+}
+
+/// The router of `METRICS_ADDR`: `/metrics` only, without credentials.
+pub fn metrics_router(app: AppState) -> Router {
+    Router::new()
+        .route("/metrics", get(metrics::metrics_open))
+        .with_state(app)
 }

@@ -156,7 +156,8 @@ pub fn panic_response(panic: Box<dyn std::any::Any + Send + 'static>) -> axum::r
         .map(|s| (*s).to_owned())
         .or_else(|| panic.downcast_ref::<String>().cloned())
         .unwrap_or_default();
-    let request_id = uuid::Uuid::new_v4().to_string();
+    let request_id = super::request_context::current_request_id()
+        .unwrap_or_else(|| uuid::Uuid::new_v4().to_string());
     tracing::error!(request.id = %request_id, panic = %detail, "request handler panicked");
     let error = AppError::Internal(format!("panic: {detail}").into());
     let mut response = error_response(&error);
