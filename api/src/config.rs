@@ -3,7 +3,7 @@
 use std::net::SocketAddr;
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, FromArgMatches, Parser, Subcommand};
 
 /// Leadsource: which lead sources bring leads and revenue, and where to move budget next.
 #[derive(Debug, Parser)]
@@ -420,10 +420,19 @@ pub struct CacheSettings {
 }
 
 impl Settings {
-    /// Settings with every default, for tests and embedding.
+    /// Settings with every default and nothing from the environment, for tests and
+    /// embedding: an exported `INTROSPECTION=false` or `DATABASE_URL` must not change what a
+    /// test server does. `Cli::parse` (the binary) is what reads the environment.
     pub fn defaults() -> Self {
-        let cli = Cli::parse_from(["leadsource"]);
-        cli.settings
+        let command = Self::augment_args(clap::Command::new("leadsource"))
+            .mut_args(|arg| arg.env(None::<&'static str>));
+        // Without arguments or environment only the declared defaults are parsed: a failure
+        // is a mistake in the declarations above, the same in every run.
+        let matches = command
+            .try_get_matches_from(["leadsource"])
+            .unwrap_or_else(|e| panic!("the declared defaults of Settings do not parse: {e}"));
+        Self::from_arg_matches(&matches)
+            .unwrap_or_else(|e| panic!("the declared defaults of Settings do not parse: {e}"))
     }
 
     /// The log filter: `LOG`, else `RUST_LOG`, else `info`.

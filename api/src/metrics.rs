@@ -17,6 +17,8 @@ const BUCKETS: [f64; 14] = [
 ];
 /// Operation names are client-chosen: past this many distinct ones, new names count as `other`.
 const MAX_OPERATION_NAMES: usize = 200;
+/// Every `op` label of `leadsource_cache_errors_total`.
+const CACHE_ERROR_OPS: [&str; 5] = ["get", "decode", "lock", "unlock", "set"];
 /// How often histogram samples are folded into their buckets when nobody scrapes.
 const UPKEEP_EVERY: Duration = Duration::from_secs(5);
 
@@ -49,6 +51,8 @@ struct Inner {
     recorder: PrometheusRecorder,
     handle: PrometheusHandle,
     operations: Mutex<HashSet<String>>,
+    /// Report kinds whose series are written out at zero (see [`Metrics::cache_lookup`]).
+    kinds: Mutex<HashSet<&'static str>>,
 }
 
 impl std::fmt::Debug for Metrics {
@@ -77,6 +81,7 @@ impl Metrics {
             recorder,
             handle,
             operations: Mutex::new(HashSet::new()),
+            kinds: Mutex::new(HashSet::new()),
         }));
         metrics.describe();
         metrics
@@ -192,7 +197,12 @@ impl Metrics {
         .record(elapsed.as_secs_f64());
     }
 
+    /// One cached-report lookup. The first one of a kind also writes out that kind's
+    /// lookup, computation and error counters at zero: a series that appears only on its
+    /// first increment makes `rate()` miss that increment, and reads as "absent" rather
+    /// than "none" to whoever checks it.
     pub fn cache_lookup(&self, kind: &'static str, lookup: Lookup) {
+        self.zero_series_of(kind);
         self.counter(
             "leadsource_cache_lookups_total",
             vec![
@@ -201,6 +211,39 @@ impl Metrics {
             ],
         )
         .increment(1);
+    }
+
+    fn zero_series_of(&self, kind: &'static str) {
+        let first = self
+            .0
+            .kinds
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .insert(kind);
+        if !first {
+            return;
+        }
+        // Registering a counter is enough for it to be rendered (at 0); incrementing it by 0
+        // would change nothing either.
+        for lookup in [Lookup::Hit, Lookup::Miss, Lookup::Shared] {
+            let _ = self.counter(
+                "leadsource_cache_lookups_total",
+                vec![
+                    Label::new("kind", kind),
+                    Label::new("result", lookup.as_str()),
+                ],
+            );
+        }
+        let _ = self.counter(
+            "leadsource_report_computations_total",
+            vec![Label::new("kind", kind)],
+        );
+        for op in CACHE_ERROR_OPS {
+            let _ = self.counter(
+                "leadsource_cache_errors_total",
+                vec![Label::new("kind", kind), Label::new("op", op)],
+            );
+        }
     }
 
     /// A cache backend operation (`get`, `set`, `lock`) failed or was skipped while
@@ -282,6 +325,26 @@ mod tests {
         assert!(
             text.contains(r#"leadsource_cache_lookups_total{kind="attribution",result="miss"} 1"#)
         );
+    }
+
+    #[test]
+    fn the_first_lookup_of_a_kind_writes_its_other_counters_at_zero() {
+        let metrics = Metrics::new();
+        metrics.cache_lookup("performance", Lookup::Hit);
+        let text = metrics.render();
+        for sample in [
+            r#"leadsource_cache_lookups_total{kind="performance",result="hit"} 1"#,
+            r#"leadsource_cache_lookups_total{kind="performance",result="miss"} 0"#,
+            r#"leadsource_cache_lookups_total{kind="performance",result="shared"} 0"#,
+            r#"leadsource_report_computations_total{kind="performance"} 0"#,
+            r#"leadsource_cache_errors_total{kind="performance",op="get"} 0"#,
+            r#"leadsource_cache_errors_total{kind="performance",op="set"} 0"#,
+        ] {
+            assert!(
+                text.lines().any(|line| line == sample),
+                "{sample} in {text}"
+            );
+        }
     }
 
     #[test]

@@ -1,6 +1,8 @@
 //! Helpers of the `budgetSuggestions` tests: the fields asked, amounts in whole cents, and
 //! finding a suggestion by label.
 
+use rust_decimal::Decimal;
+use rust_decimal::prelude::ToPrimitive;
 use serde_json::{Value, json};
 
 use crate::{GqlResponse, TestApp};
@@ -12,14 +14,15 @@ pub const FIELDS: &str = "totalBudget totalCurrent totalSuggested expectedRevenu
       suggestedSpend change currentRoi marginalRoiNow marginalRoiAtSuggestion
       expectedRevenueAtSuggestion fit { kind a b rSquared points } keptBecause bound reason }";
 
-/// A decimal string ("-1234.5") in whole cents.
+/// A decimal string ("-1234.5") in whole cents; anything else, or a fraction of a cent, fails.
+#[track_caller]
 pub fn cents(v: &Value) -> i64 {
-    let text = v.as_str().unwrap_or_else(|| panic!("not a decimal: {v}"));
-    let (sign, digits) = text.strip_prefix('-').map_or((1, text), |rest| (-1, rest));
-    let (int, frac) = digits.split_once('.').unwrap_or((digits, ""));
-    let frac = format!("{frac:0<2}");
-    assert!(frac.len() == 2, "more than cents: {text}");
-    sign * (int.parse::<i64>().unwrap_or(0) * 100 + frac.parse::<i64>().unwrap_or(0))
+    let amount = crate::json::decimal(v, "an amount");
+    let cents = amount * Decimal::ONE_HUNDRED;
+    assert!(cents.fract().is_zero(), "more than cents: {amount}");
+    cents
+        .to_i64()
+        .unwrap_or_else(|| panic!("{amount} is out of range"))
 }
 
 /// Cents as the reason lines write them: "35,937.13".
@@ -37,19 +40,18 @@ pub fn money(cents: i64) -> String {
 
 /// The suggestion labelled `label`.
 pub fn suggestion<'a>(resp: &'a GqlResponse, label: &str) -> &'a Value {
-    resp.data("budgetSuggestions/suggestions")
-        .as_array()
-        .and_then(|list| list.iter().find(|s| s["label"] == label))
+    resp.list("budgetSuggestions/suggestions")
+        .iter()
+        .find(|s| s["label"] == label)
         .unwrap_or_else(|| panic!("no {label} in {}", resp.body))
 }
 
 /// Σ suggested spend, in cents.
 pub fn sum_of_suggestions(resp: &GqlResponse) -> i64 {
-    resp.data("budgetSuggestions/suggestions")
-        .as_array()
-        .map_or(0, |list| {
-            list.iter().map(|s| cents(&s["suggestedSpend"])).sum()
-        })
+    resp.list("budgetSuggestions/suggestions")
+        .iter()
+        .map(|s| cents(&s["suggestedSpend"]))
+        .sum()
 }
 
 /// `budgetSuggestions(<args>)` with [`FIELDS`].

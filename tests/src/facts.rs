@@ -64,7 +64,12 @@ impl Facts {
         Self {
             db: db.clone(),
             workspace_id,
-            tz: ws.timezone.parse().unwrap_or(chrono_tz::UTC),
+            tz: ws.timezone.parse().unwrap_or_else(|e| {
+                panic!(
+                    "time zone {:?} of workspace {workspace_id}: {e}",
+                    ws.timezone
+                )
+            }),
             channels,
             next: 0,
         }

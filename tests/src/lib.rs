@@ -63,6 +63,22 @@ impl GqlResponse {
         self.body["errors"][0]["extensions"]["field"].as_str()
     }
 
+    /// Sends a request and reads its answer, which must be JSON.
+    async fn of(req: reqwest::RequestBuilder) -> Self {
+        let resp = req
+            .send()
+            .await
+            .unwrap_or_else(|e| panic!("request failed: {e}"));
+        let status = resp.status().as_u16();
+        let text = resp
+            .text()
+            .await
+            .unwrap_or_else(|e| panic!("body of a {status} answer: {e}"));
+        let body = serde_json::from_str(&text)
+            .unwrap_or_else(|e| panic!("a {status} answer that is not JSON ({e}): {text}"));
+        GqlResponse { status, body }
+    }
+
     /// Panics with the body when the response carries errors.
     #[track_caller]
     pub fn ok(self) -> Self {
@@ -134,7 +150,7 @@ fn cache_prefix_for(database_url: &str) -> String {
     let name: String = database_url
         .rsplit(['/', '\\'])
         .next()
-        .unwrap_or_default()
+        .expect("rsplit yields at least one piece")
         .chars()
         .filter(char::is_ascii_alphanumeric)
         .collect();
@@ -229,13 +245,7 @@ impl TestApp {
         if let Some(c) = credential {
             req = req.bearer_auth(c);
         }
-        let resp = req
-            .send()
-            .await
-            .unwrap_or_else(|e| panic!("request failed: {e}"));
-        let status = resp.status().as_u16();
-        let body = resp.json::<Value>().await.unwrap_or(Value::Null);
-        GqlResponse { status, body }
+        GqlResponse::of(req).await
     }
 }
 
@@ -340,27 +350,30 @@ impl TestApp {
             .unwrap_or_else(|e| panic!("request failed: {e}"));
         let status = resp.status().as_u16();
         let headers = resp.headers().clone();
-        (status, headers, resp.text().await.unwrap_or_default())
+        let text = resp
+            .text()
+            .await
+            .unwrap_or_else(|e| panic!("body of a {status} answer: {e}"));
+        (status, headers, text)
     }
 }
 // ---- Helpers for the ingestion tests ----
 
 impl GqlResponse {
-    /// The `(index, field)` of each bad row in `extensions.rows` of the first error.
+    /// The `(index, field)` of each bad row in `extensions.rows` of the first error; fails
+    /// when the response has no such list.
+    #[track_caller]
     pub fn bad_rows(&self) -> Vec<(u64, String)> {
-        self.body["errors"][0]["extensions"]["rows"]
-            .as_array()
-            .map(|rows| {
-                rows.iter()
-                    .map(|r| {
-                        (
-                            r["index"].as_u64().unwrap_or(u64::MAX),
-                            r["field"].as_str().unwrap_or_default().to_owned(),
-                        )
-                    })
-                    .collect()
+        let what = |part: &str| format!("errors/0/extensions/rows{part} of {}", self.body);
+        json::list(&self.body["errors"][0]["extensions"]["rows"], &what(""))
+            .iter()
+            .map(|r| {
+                let index = r["index"]
+                    .as_u64()
+                    .unwrap_or_else(|| panic!("no index in {}", what(&format!(": {r}"))));
+                (index, json::text(&r["field"], &what("/field")).to_owned())
             })
-            .unwrap_or_default()
+            .collect()
     }
 }
 
@@ -385,10 +398,7 @@ impl TestApp {
             )
             .await
             .ok();
-        resp.data("createCampaign/id")
-            .as_str()
-            .unwrap_or_default()
-            .to_owned()
+        resp.text("createCampaign/id").to_owned()
     }
 
     /// The workspace's data generation, read from the database.
@@ -458,6 +468,10 @@ pub fn day(n: i64) -> String {
 
 pub mod budget;
 pub mod demo;
+pub mod json;
+pub mod prometheus;
+
+pub use prometheus::metric_in;
 
 /// `/metrics` and requests with extra headers.
 impl TestApp {
@@ -479,13 +493,7 @@ impl TestApp {
         for (name, value) in headers {
             req = req.header(*name, *value);
         }
-        let resp = req
-            .send()
-            .await
-            .unwrap_or_else(|e| panic!("request failed: {e}"));
-        let status = resp.status().as_u16();
-        let body = resp.json::<Value>().await.unwrap_or(Value::Null);
-        GqlResponse { status, body }
+        GqlResponse::of(req).await
     }
 
     /// The text of `GET /metrics`.
@@ -497,24 +505,16 @@ impl TestApp {
             .await
             .unwrap_or_else(|e| panic!("GET /metrics failed: {e}"));
         assert_eq!(resp.status().as_u16(), 200, "GET /metrics");
-        resp.text().await.unwrap_or_default()
+        resp.text()
+            .await
+            .unwrap_or_else(|e| panic!("body of GET /metrics: {e}"))
     }
 
     /// One sample of `/metrics`, written as it appears there, e.g.
-    /// `leadsource_cache_lookups_total{kind="performance",result="hit"}`; 0 when absent.
+    /// `leadsource_cache_lookups_total{kind="performance",result="hit"}`; panics when absent.
     pub async fn metric(&self, sample: &str) -> f64 {
         metric_in(&self.metrics_text().await, sample)
     }
-}
-
-/// One sample of a Prometheus text page; 0 when absent.
-pub fn metric_in(text: &str, sample: &str) -> f64 {
-    text.lines()
-        .find_map(|line| {
-            let rest = line.strip_prefix(sample)?;
-            rest.strip_prefix(' ')?.trim().parse().ok()
-        })
-        .unwrap_or(0.0)
 }
 
 /// A test that cannot run without a service says so and returns. Under

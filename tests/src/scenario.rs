@@ -165,7 +165,7 @@ pub async fn random(f: &mut Facts, seed: u64, leads: usize) {
     let start = Utc
         .with_ymd_and_hms(2026, 1, 1, 0, 0, 0)
         .single()
-        .unwrap_or_default();
+        .expect("2026-01-01T00:00:00Z is a time");
     let text = |t: chrono::DateTime<Utc>| t.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true);
     for _ in 0..leads {
         let created = start + Duration::microseconds(rng.random_range(0..180 * 86_400_000_000i64));

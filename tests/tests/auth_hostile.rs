@@ -25,17 +25,22 @@ fn doubling(leaf: &str) -> String {
 
 /// User plus system CPU time of this process, in milliseconds (10 ms resolution).
 fn process_cpu_ms() -> u64 {
-    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
-    // Fields after the command name, which ends with ')': utime is the 12th, stime the 13th.
-    let rest = stat.rsplit_once(')').map_or("", |(_, r)| r);
-    let fields: Vec<u64> = rest
-        .split_whitespace()
-        .filter_map(|f| f.parse().ok())
-        .collect();
-    match (fields.get(11), fields.get(12)) {
-        (Some(user), Some(system)) => (user + system) * 10,
-        _ => 0,
-    }
+    let stat = std::fs::read_to_string("/proc/self/stat")
+        .unwrap_or_else(|e| panic!("/proc/self/stat: {e}"));
+    // Fields after the command name, which ends with ')': the state (field 3 of proc(5)) is
+    // the 1st, utime (field 14) the 12th, stime (field 15) the 13th. Every field counts, the
+    // state letter included, or the indices shift onto stime and cutime.
+    let (_, rest) = stat
+        .rsplit_once(')')
+        .unwrap_or_else(|| panic!("no command name in /proc/self/stat: {stat}"));
+    let fields: Vec<&str> = rest.split_whitespace().collect();
+    let ticks = |i: usize| -> u64 {
+        fields
+            .get(i)
+            .and_then(|f| f.parse().ok())
+            .unwrap_or_else(|| panic!("no CPU ticks at field {} of /proc/self/stat: {stat}", i + 3))
+    };
+    (ticks(11) + ticks(12)) * 10
 }
 
 #[tokio::test]

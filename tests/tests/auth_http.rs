@@ -19,7 +19,7 @@ fn content_type(headers: &reqwest::header::HeaderMap) -> &str {
     headers
         .get("content-type")
         .and_then(|v| v.to_str().ok())
-        .unwrap_or("")
+        .unwrap_or_else(|| panic!("no text content-type in {headers:?}"))
 }
 
 #[tokio::test]

@@ -2,13 +2,14 @@
 //! suggestions and CORS. Each refusal names its limit and value.
 
 use leadsource_tests::TestApp;
+use leadsource_tests::json::text;
 use serde_json::{Value, json};
 
 fn limit_of(resp: &leadsource_tests::GqlResponse) -> (&str, &str) {
     let error = &resp.body["errors"][0];
     (
-        error["extensions"]["code"].as_str().unwrap_or(""),
-        error["message"].as_str().unwrap_or(""),
+        text(&error["extensions"]["code"], "the first error's code"),
+        text(&error["message"], "the first error's message"),
     )
 }
 
@@ -146,7 +147,7 @@ async fn post_chunked(app: &TestApp, body: &str) -> (u16, String) {
         .split_whitespace()
         .nth(1)
         .and_then(|s| s.parse().ok())
-        .unwrap_or(0);
+        .unwrap_or_else(|| panic!("no HTTP status line in {text:?}"));
     (status, text)
 }
 
@@ -174,7 +175,7 @@ async fn a_caller_over_its_rate_gets_rate_limited_with_retry_after() {
     assert_eq!(limited.error_code(), Some("RATE_LIMITED"));
     let retry_after = limited.body["errors"][0]["extensions"]["retryAfter"]
         .as_u64()
-        .unwrap_or(0);
+        .unwrap_or_else(|| panic!("no retryAfter in {}", limited.body));
     assert!((1..=60).contains(&retry_after), "{}", limited.body);
     // Another token has its own allowance; a batch costs one per operation.
     let batch = Value::Array(vec![json!({ "query": "{ viewer { kind } }" }); 2]).to_string();

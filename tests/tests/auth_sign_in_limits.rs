@@ -3,6 +3,7 @@
 
 use leadsource::auth::Role;
 use leadsource_tests::TestApp;
+use leadsource_tests::json::text;
 use serde_json::json;
 
 /// `n` aliased `login` fields for `email` in one document.
@@ -22,12 +23,7 @@ fn codes(body: &serde_json::Value) -> Vec<String> {
         .as_array()
         .unwrap_or_else(|| panic!("no errors: {body}"))
         .iter()
-        .map(|e| {
-            e["extensions"]["code"]
-                .as_str()
-                .unwrap_or("none")
-                .to_owned()
-        })
+        .map(|e| text(&e["extensions"]["code"], "an error's code").to_owned())
         .collect()
 }
 

@@ -4,6 +4,7 @@
 use leadsource::auth::Scope;
 use leadsource_tests::budget::{cents, money, plan, suggestion};
 use leadsource_tests::facts::{Facts, Marks};
+use leadsource_tests::json::float;
 use leadsource_tests::{GqlResponse, TestApp, TestWorkspace};
 use serde_json::{Value, json};
 
@@ -18,7 +19,7 @@ async fn twelve_weeks(app: &TestApp) -> (TestWorkspace, i64) {
     let shopping = facts
         .campaign("PAID_SHOPPING", "Shopping — Feed", None)
         .await;
-    let monday = chrono::NaiveDate::from_ymd_opt(2026, 1, 5).unwrap_or_default();
+    let monday = chrono::NaiveDate::from_ymd_opt(2026, 1, 5).expect("2026-01-05 is a day");
     for week in 0..12_i64 {
         let day = |offset: i64| monday + chrono::TimeDelta::days(7 * week + offset);
         let spend = 40_000 + 9_000 * ((week * 7) % 5);
@@ -96,7 +97,7 @@ async fn a_channel_with_fewer_than_eight_weeks_keeps_its_spend_and_says_why() {
     assert_eq!(search["fit"]["points"], 12);
     assert_eq!(search["fit"]["kind"], "POWER_LAW");
     assert!(
-        (search["fit"]["b"].as_f64().unwrap_or_default() - 0.5).abs() < 0.01,
+        (float(&search["fit"]["b"], "Paid Search's fit.b") - 0.5).abs() < 0.01,
         "{}",
         search["fit"]
     );
@@ -130,14 +131,11 @@ async fn a_constraint_on_a_channel_outside_the_plan_is_refused_naming_the_field(
     let (ws, _) = twelve_weeks(&app).await;
     let other = app.workspace("other").await;
     let ids = |resp: &GqlResponse, kind: &str| -> Value {
-        resp.data("channels")
-            .as_array()
-            .and_then(|l| {
-                l.iter()
-                    .find(|c| c["kind"] == kind)
-                    .map(|c| c["id"].clone())
-            })
-            .unwrap_or(Value::Null)
+        resp.list("channels")
+            .iter()
+            .find(|c| c["kind"] == kind)
+            .map(|c| c["id"].clone())
+            .unwrap_or_else(|| panic!("no {kind} channel in {}", resp.body))
     };
     let mine = app
         .gql(Some(&ws.token), "{ channels { id kind } }", json!({}))

@@ -5,6 +5,7 @@
 use leadsource_tests::TestApp;
 use leadsource_tests::budget::{cents, money, plan, suggestion, sum_of_suggestions};
 use leadsource_tests::demo::{load_demo, range_ending_on_last_day};
+use leadsource_tests::json::{float, text};
 
 /// A server with the small demo data set, a token, and the 52 weeks up to its last day.
 async fn demo_app() -> (TestApp, String, String) {
@@ -33,10 +34,10 @@ async fn on_the_demo_data_money_moves_from_the_saturated_channels_to_paid_video(
     .await
     .ok();
     let labels: Vec<&str> = resp
-        .data("budgetSuggestions/suggestions")
-        .as_array()
-        .map(|l| l.iter().filter_map(|s| s["label"].as_str()).collect())
-        .unwrap_or_default();
+        .list("budgetSuggestions/suggestions")
+        .iter()
+        .map(|s| text(&s["label"], "a suggestion's label"))
+        .collect();
     assert_eq!(
         labels,
         ["Paid Search", "Paid Social", "Display", "Paid Video"],
@@ -49,9 +50,10 @@ async fn on_the_demo_data_money_moves_from_the_saturated_channels_to_paid_video(
     let video = suggestion(&resp, "Paid Video");
     assert!(cents(&video["change"]) > 0, "{}", video["reason"]);
     let b = |label: &str| {
-        suggestion(&resp, label)["fit"]["b"]
-            .as_f64()
-            .unwrap_or(f64::NAN)
+        float(
+            &suggestion(&resp, label)["fit"]["b"],
+            &format!("{label}'s fit.b"),
+        )
     };
     assert!(
         b("Paid Search") < 0.5 && b("Paid Social") < 0.5,
@@ -81,10 +83,7 @@ async fn on_the_demo_data_money_moves_from_the_saturated_channels_to_paid_video(
         video["reason"]
     );
     assert!(
-        video["reason"]
-            .as_str()
-            .unwrap_or_default()
-            .ends_with("limited by the +30% change cap")
+        text(&video["reason"], "Paid Video's reason").ends_with("limited by the +30% change cap")
     );
     assert!(cents(&suggestion(&resp, "Paid Search")["change"]) < 0);
     assert_eq!(
@@ -154,9 +153,7 @@ async fn infeasible_constraints_are_refused_with_the_arithmetic() {
     let resp = plan(&app, &token, &args).await;
     assert_eq!(resp.error_code(), Some("BAD_USER_INPUT"));
     assert_eq!(resp.error_field(), Some("totalBudget"));
-    let message = resp.body["errors"][0]["message"]
-        .as_str()
-        .unwrap_or_default();
+    let message = text(&resp.body["errors"][0]["message"], "the error's message");
     assert_eq!(
         message,
         format!(
@@ -179,13 +176,11 @@ async fn a_second_plan_with_another_change_cap_reuses_the_cached_reports() {
     plan(&app, &token, &format!("{range}, maxChangePct: 30"))
         .await
         .ok();
-    let text = app.metrics_text().await;
-    assert!(text.contains(&format!("{} 2", lookups("miss"))), "{text}");
-    assert!(!text.contains(&lookups("hit")), "{text}");
+    assert_eq!(app.metric(&lookups("miss")).await, 2.0);
+    assert_eq!(app.metric(&lookups("hit")).await, 0.0);
     plan(&app, &token, &format!("{range}, maxChangePct: 45"))
         .await
         .ok();
-    let text = app.metrics_text().await;
-    assert!(text.contains(&format!("{} 2", lookups("miss"))), "{text}");
-    assert!(text.contains(&format!("{} 2", lookups("hit"))), "{text}");
+    assert_eq!(app.metric(&lookups("miss")).await, 2.0);
+    assert_eq!(app.metric(&lookups("hit")).await, 2.0);
 }

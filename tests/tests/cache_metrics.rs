@@ -77,13 +77,16 @@ async fn metrics_show_the_database_pool_in_the_prometheus_text_format() {
         .headers()
         .get("content-type")
         .and_then(|v| v.to_str().ok())
-        .unwrap_or_default()
+        .expect("a text content-type header on /metrics")
         .to_owned();
     assert!(
         content_type.starts_with("text/plain; version=0.0.4"),
         "{content_type}"
     );
-    let text = resp.text().await.unwrap_or_default();
+    let text = resp
+        .text()
+        .await
+        .unwrap_or_else(|e| panic!("body of /metrics: {e}"));
     assert_eq!(
         metric_in(&text, r#"leadsource_db_pool_connections{state="max"}"#),
         4.0,

@@ -116,7 +116,10 @@ async fn queries_answer_when_redis_accepts_connections_but_never_replies() {
     let silent = tokio::net::TcpListener::bind("127.0.0.1:0")
         .await
         .unwrap_or_else(|e| panic!("{e}"));
-    let port = silent.local_addr().map(|a| a.port()).unwrap_or_default();
+    let port = silent
+        .local_addr()
+        .unwrap_or_else(|e| panic!("address of the silent listener: {e}"))
+        .port();
     tokio::spawn(async move {
         let mut held = Vec::new();
         while let Ok((socket, _)) = silent.accept().await {

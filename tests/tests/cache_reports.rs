@@ -135,7 +135,8 @@ const RECORD: &str =
 async fn spend_total(app: &TestApp, token: &str, range: &Value) -> (i64, String) {
     let resp = ask(app, token, SPEND_TOTAL, range).await;
     let cents = leadsource_tests::budget::cents(resp.data("performance/totals/spend"));
-    (cents, cache_of(&resp).unwrap_or("none").to_owned())
+    let cache = cache_of(&resp).unwrap_or_else(|| panic!("no extensions.cache in {}", resp.body));
+    (cents, cache.to_owned())
 }
 
 /// Adds 12.34 of spend on the range's last day to a new campaign, through `app`.

@@ -1,6 +1,7 @@
 //! Channels, campaigns and budgets over HTTP: create, query, paginate, filter, errors.
 
 use leadsource_tests::TestApp;
+use leadsource_tests::json::text;
 use serde_json::json;
 
 const CREATE_CAMPAIGN: &str = r#"
@@ -13,18 +14,13 @@ async fn paid_search_id(app: &TestApp, token: &str) -> String {
         .gql(Some(token), "{ channels { id kind } }", json!({}))
         .await
         .ok();
-    let channels = resp
-        .data("channels")
-        .as_array()
-        .cloned()
-        .unwrap_or_default();
+    let channels = resp.list("channels");
     assert_eq!(channels.len(), 21, "one default channel per group");
-    channels
+    let search = channels
         .iter()
         .find(|c| c["kind"] == "PAID_SEARCH")
-        .and_then(|c| c["id"].as_str())
-        .map(str::to_owned)
-        .unwrap_or_default()
+        .unwrap_or_else(|| panic!("no PAID_SEARCH channel in {}", resp.body));
+    text(&search["id"], "the PAID_SEARCH channel's id").to_owned()
 }
 
 #[tokio::test]
@@ -63,13 +59,8 @@ async fn campaigns_are_created_and_paginated_with_opaque_cursors() {
             .await
             .ok();
         assert_eq!(resp.data("campaigns/totalCount"), 5);
-        for edge in resp
-            .data("campaigns/edges")
-            .as_array()
-            .cloned()
-            .unwrap_or_default()
-        {
-            names.push(edge["node"]["name"].as_str().unwrap_or_default().to_owned());
+        for edge in resp.list("campaigns/edges") {
+            names.push(text(&edge["node"]["name"], "a campaign's name").to_owned());
         }
         pages += 1;
         if resp.data("campaigns/pageInfo/hasNextPage") != true {

@@ -81,7 +81,7 @@ async fn an_as_of_date_after_today_is_refused_and_writes_nothing() {
     let app = TestApp::spawn().await;
     let tomorrow = chrono::Utc::now().date_naive() + chrono::TimeDelta::days(2);
     let err = load(&app.state.db.conn, "demo", "small", Some(tomorrow), false).await;
-    let message = err.err().map(|e| e.to_string()).unwrap_or_default();
+    let message = err.expect_err("a future --as-of is refused").to_string();
     assert!(message.contains("--as-of"), "{message}");
     assert!(message.contains("future"), "{message}");
     let leads = lead::Entity::find().count(&app.state.db.conn).await;

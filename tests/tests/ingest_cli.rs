@@ -210,7 +210,10 @@ async fn a_token_without_the_scope_stops_the_import_and_the_command_fails() {
     let report = run(&args(&app, &token, ImportKind::Spend, file.clone(), 2))
         .await
         .expect("import runs");
-    let fatal = report.fatal.clone().unwrap_or_default();
+    let fatal = report
+        .fatal
+        .clone()
+        .unwrap_or_else(|| panic!("no fatal error: {}", report.summary()));
     assert!(
         fatal.contains("FORBIDDEN") && fatal.contains("spend:write"),
         "{fatal}"

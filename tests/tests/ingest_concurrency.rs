@@ -127,10 +127,8 @@ async fn two_writers_capturing_the_same_leads_create_each_lead_once() {
         app.gql(Some(&ws.token), CAPTURE, batch(3000, 9000, "bing"))
     );
     let (a, b) = (a.ok(), b.ok());
-    let created = a.data("captureLeads/created").as_i64().unwrap_or_default()
-        + b.data("captureLeads/created").as_i64().unwrap_or_default();
-    let updated = a.data("captureLeads/updated").as_i64().unwrap_or_default()
-        + b.data("captureLeads/updated").as_i64().unwrap_or_default();
+    let created = a.int("captureLeads/created") + b.int("captureLeads/created");
+    let updated = a.int("captureLeads/updated") + b.int("captureLeads/updated");
     assert_eq!((created, updated), (9000, 3000));
     assert_eq!(app.count("lead", ws.id).await, 9000);
     assert_eq!(

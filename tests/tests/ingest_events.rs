@@ -2,6 +2,7 @@
 //! purchases making customers, conversions before the lead refused, bad rows, limits, scopes.
 
 use leadsource::auth::Scope;
+use leadsource_tests::json::list;
 use leadsource_tests::{TestApp, TestWorkspace, test_settings};
 use serde_json::{Value, json};
 
@@ -66,24 +67,19 @@ async fn touchpoints_are_idempotent_on_event_id_and_never_rewrite_the_source() {
     let query = r#"{ leads(first: 10) { nodes { externalId channel { kind }
         touchpoints { channel { kind } campaign { name } } } } }"#;
     let resp = app.gql(Some(&ws.token), query, json!({})).await.ok();
-    let leads = resp
-        .data("leads/nodes")
-        .as_array()
-        .cloned()
-        .unwrap_or_default();
+    let leads = resp.list("leads/nodes");
     let ada = leads
         .iter()
         .find(|l| l["externalId"] == "ada")
-        .cloned()
-        .unwrap_or_default();
+        .unwrap_or_else(|| panic!("no lead ada in {}", resp.body));
     assert_eq!(
         ada["channel"]["kind"], "EMAIL",
         "the source stays the first touch"
     );
-    let kinds: Vec<&Value> = ada["touchpoints"]
-        .as_array()
-        .map(|t| t.iter().map(|t| &t["channel"]["kind"]).collect())
-        .unwrap_or_default();
+    let kinds: Vec<&Value> = list(&ada["touchpoints"], "ada's touchpoints")
+        .iter()
+        .map(|t| &t["channel"]["kind"])
+        .collect();
     assert_eq!(
         kinds,
         [
@@ -96,8 +92,7 @@ async fn touchpoints_are_idempotent_on_event_id_and_never_rewrite_the_source() {
     let bob = leads
         .iter()
         .find(|l| l["externalId"] == "bob")
-        .cloned()
-        .unwrap_or_default();
+        .unwrap_or_else(|| panic!("no lead bob in {}", resp.body));
     assert_eq!(
         bob["touchpoints"][0]["channel"]["kind"], "EVENTS",
         "a touch before the lead is kept, in time order"

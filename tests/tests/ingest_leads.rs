@@ -2,6 +2,7 @@
 //! idempotency on externalId, bad rows, batch limit and scopes.
 
 use leadsource::auth::Scope;
+use leadsource_tests::json::{list, text};
 use leadsource_tests::{TestApp, test_settings};
 use serde_json::{Value, json};
 
@@ -23,10 +24,7 @@ const LEADS: &str = r#"{ leads(first: 100) { nodes {
 /// The leads of the workspace by external id.
 async fn leads(app: &TestApp, token: &str) -> Vec<Value> {
     let resp = app.gql(Some(token), LEADS, json!({})).await.ok();
-    resp.data("leads/nodes")
-        .as_array()
-        .cloned()
-        .unwrap_or_default()
+    resp.list("leads/nodes").to_vec()
 }
 
 fn by_id<'a>(leads: &'a [Value], external_id: &str) -> &'a Value {
@@ -87,13 +85,18 @@ async fn captured_leads_are_classified_and_get_their_first_touchpoint() {
     for (external_id, kind) in expected {
         let lead = by_id(&all, external_id);
         assert_eq!(lead["channel"]["kind"], kind, "{external_id}: {lead}");
-        let touches = lead["touchpoints"].as_array().cloned().unwrap_or_default();
+        let touches = list(
+            &lead["touchpoints"],
+            &format!("touchpoints of {external_id}"),
+        );
         assert_eq!(touches.len(), 1, "{external_id}: one first touchpoint");
         assert_eq!(touches[0]["channel"]["kind"], kind, "{external_id}");
     }
-    let garbage = by_id(&all, "garbage")["channel"]["kind"]
-        .as_str()
-        .unwrap_or_default();
+    let garbage_lead = by_id(&all, "garbage");
+    let garbage = text(
+        &garbage_lead["channel"]["kind"],
+        "the garbage lead's channel kind",
+    );
     assert!(["UNASSIGNED", "REFERRAL"].contains(&garbage), "{garbage}");
 
     let google = by_id(&all, "google-cpc");
@@ -284,7 +287,7 @@ async fn a_full_batch_of_ten_thousand_leads_fits_the_default_limits_with_one_tou
             })
         })
         .collect();
-    let body = serde_json::to_vec(&inputs).unwrap_or_default();
+    let body = serde_json::to_vec(&inputs).expect("JSON values serialise");
     assert!(
         body.len() > 2 * 1024 * 1024,
         "the batch is over 2 MiB: {}",

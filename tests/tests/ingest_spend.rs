@@ -1,6 +1,7 @@
 //! `recordSpend` over HTTP: upsert per (campaign, day), bad rows, batch limit, scopes, bulk size.
 
 use leadsource::auth::Scope;
+use leadsource_tests::json::text;
 use leadsource_tests::{TestApp, day, test_settings};
 use serde_json::{Value, json};
 
@@ -180,9 +181,7 @@ async fn more_rows_than_the_batch_limit_are_refused_naming_the_limit() {
         .await;
     assert_eq!(resp.error_code(), Some("BAD_USER_INPUT"));
     assert_eq!(resp.error_field(), Some("entries"));
-    let message = resp.body["errors"][0]["message"]
-        .as_str()
-        .unwrap_or_default();
+    let message = text(&resp.body["errors"][0]["message"], "the error's message");
     assert!(message.contains("MAX_BATCH_ROWS = 3"), "{message}");
     assert_eq!(app.count("spend", ws.id).await, 0);
     let resp = app

@@ -6,13 +6,16 @@ use entity::{conversion, lead, touchpoint};
 use leadsource::services::channel::default_channels;
 use leadsource::services::classify::ChannelGroup;
 use leadsource_tests::TestApp;
+use leadsource_tests::json::text;
 use sea_orm::{ActiveModelTrait, Set};
 use serde_json::json;
 
 /// Inserts `n` leads, each with three touchpoints and two conversions.
 async fn seed_leads(app: &TestApp, workspace_id: i64, n: i64) {
     let db = &app.state.db.conn;
-    let channels = default_channels(db, workspace_id).await.unwrap_or_default();
+    let channels = default_channels(db, workspace_id)
+        .await
+        .unwrap_or_else(|e| panic!("default channels of workspace {workspace_id}: {e}"));
     let search = channels[&ChannelGroup::PaidSearch];
     let email = channels[&ChannelGroup::Email];
     let direct = channels[&ChannelGroup::Direct];
@@ -20,7 +23,7 @@ async fn seed_leads(app: &TestApp, workspace_id: i64, n: i64) {
         let created = Utc
             .with_ymd_and_hms(2026, 3, 1 + i as u32 % 28, 10, 0, 0)
             .single()
-            .unwrap_or_default();
+            .expect("a day of March 2026 at 10:00 UTC is a time");
         let status = if i % 2 == 0 { "CUSTOMER" } else { "NEW" };
         let row = lead::ActiveModel {
             workspace_id: Set(workspace_id),
@@ -157,18 +160,8 @@ async fn leads_paginate_newest_first_without_gaps_or_repeats() {
             .gql(Some(&ws.token), q, json!({ "after": after }))
             .await
             .ok();
-        for edge in resp
-            .data("leads/edges")
-            .as_array()
-            .cloned()
-            .unwrap_or_default()
-        {
-            seen.push(
-                edge["node"]["externalId"]
-                    .as_str()
-                    .unwrap_or_default()
-                    .to_owned(),
-            );
+        for edge in resp.list("leads/edges") {
+            seen.push(text(&edge["node"]["externalId"], "a lead's externalId").to_owned());
         }
         if resp.data("leads/pageInfo/hasNextPage") != true {
             break;
@@ -197,14 +190,10 @@ async fn a_lead_shows_its_touchpoints_and_conversions_in_time_order() {
         touchpoints { channel { kind } } conversions { kind revenue } } }"#;
     let resp = app.gql(Some(&ws.token), q, json!({ "id": id })).await.ok();
     let kinds: Vec<&str> = resp
-        .data("lead/touchpoints")
-        .as_array()
-        .map(|a| {
-            a.iter()
-                .filter_map(|t| t["channel"]["kind"].as_str())
-                .collect()
-        })
-        .unwrap_or_default();
+        .list("lead/touchpoints")
+        .iter()
+        .map(|t| text(&t["channel"]["kind"], "a touchpoint's channel kind"))
+        .collect();
     assert_eq!(kinds, ["PAID_SEARCH", "EMAIL", "DIRECT"]);
     assert_eq!(resp.data("lead/conversions/1/revenue"), "123.45");
     let conversions = app

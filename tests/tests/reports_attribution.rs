@@ -8,7 +8,9 @@ use leadsource::services::report::{
     Via,
 };
 use leadsource_tests::facts::{Facts, Marks};
+use leadsource_tests::json::{close, dec, decimal, list, text};
 use leadsource_tests::{GqlResponse, TestApp, TestWorkspace, scenario};
+use rust_decimal::Decimal;
 use serde_json::{Value, json};
 
 const MARCH: &str = r#"{ from: "2026-03-01", to: "2026-03-31" }"#;
@@ -21,14 +23,17 @@ async fn scenario_app() -> (TestApp, TestWorkspace) {
     (app, ws)
 }
 
-fn dec(v: &Value) -> f64 {
-    v.as_str().and_then(|s| s.parse().ok()).unwrap_or(f64::NAN)
+/// The Decimal `field` of `item` (a credit: conversions, revenue, share…).
+fn num(item: &Value, field: &str) -> Decimal {
+    decimal(&item[field], &format!("{field} of {item}"))
 }
 
-fn by_label(list: &Value, label: &str) -> Value {
-    list.as_array()
-        .and_then(|l| l.iter().find(|r| r["label"] == label).cloned())
-        .unwrap_or_else(|| panic!("no {label} in {list}"))
+fn by_label(items: &Value, label: &str) -> Value {
+    list(items, "a list of credits")
+        .iter()
+        .find(|r| r["label"] == label)
+        .cloned()
+        .unwrap_or_else(|| panic!("no {label} in {items}"))
 }
 
 async fn attribution(app: &TestApp, ws: &TestWorkspace, model: &str, options: &str) -> GqlResponse {
@@ -54,8 +59,8 @@ async fn attribution_counts_journeys_and_credits_channels_and_campaigns() {
     assert_eq!(resp.data("attribution/revenue"), "650.00");
     let channels = resp.data("attribution/channels");
     let ps = by_label(channels, "Paid Search");
-    assert!((dec(&ps["conversions"]) - 7.0 / 3.0).abs() < 1e-9);
-    assert!((dec(&ps["share"]) - 7.0 / 15.0).abs() < 1e-9);
+    assert!(close(num(&ps, "conversions"), dec("7") / dec("3")), "{ps}");
+    assert!(close(num(&ps, "share"), dec("7") / dec("15")), "{ps}");
     // REFERRAL is only on L3's journey, which did not convert.
     let referral = by_label(channels, "Referral");
     assert_eq!(
@@ -64,9 +69,21 @@ async fn attribution_counts_journeys_and_credits_channels_and_campaigns() {
     );
     // Brand: 1/3 of L1, 1/2 of L2 and of L4, all of L6; touches without campaign 13/6.
     let campaigns = resp.data("attribution/campaigns");
-    assert!((dec(&by_label(campaigns, "Brand")["conversions"]) - 7.0 / 3.0).abs() < 1e-9);
-    assert!((dec(&by_label(campaigns, "Retarget")["revenue"]) - 100.0).abs() < 1e-9);
-    assert!((dec(&by_label(campaigns, "(no campaign)")["conversions"]) - 13.0 / 6.0).abs() < 1e-9);
+    let brand = by_label(campaigns, "Brand");
+    assert!(
+        close(num(&brand, "conversions"), dec("7") / dec("3")),
+        "{brand}"
+    );
+    let retarget = by_label(campaigns, "Retarget");
+    assert!(
+        close(num(&retarget, "revenue"), dec("100.00")),
+        "{retarget}"
+    );
+    let none = by_label(campaigns, "(no campaign)");
+    assert!(
+        close(num(&none, "conversions"), dec("13") / dec("6")),
+        "{none}"
+    );
     // Data-driven models credit channels only.
     let resp = attribution(&app, &ws, "MARKOV", "").await;
     assert_eq!(resp.data("attribution/campaigns"), &Value::Null);
@@ -77,17 +94,14 @@ async fn every_model_credits_exactly_the_conversions_and_revenue_of_the_range() 
     let (app, ws) = scenario_app().await;
     for model in Model::ALL {
         let resp = attribution(&app, &ws, model.name(), "").await;
-        let channels = resp
-            .data("attribution/channels")
-            .as_array()
-            .cloned()
-            .unwrap_or_default();
-        let conversions: f64 = channels.iter().map(|c| dec(&c["conversions"])).sum();
-        let revenue: f64 = channels.iter().map(|c| dec(&c["revenue"])).sum();
-        assert!((conversions - 5.0).abs() < 1e-9, "{model:?}: {conversions}");
-        assert!((revenue - 650.0).abs() < 1e-9, "{model:?}: {revenue}");
+        let channels = resp.data("attribution/channels");
+        let credited = list(channels, "attribution.channels");
+        let conversions: Decimal = credited.iter().map(|c| num(c, "conversions")).sum();
+        let revenue: Decimal = credited.iter().map(|c| num(c, "revenue")).sum();
+        assert!(close(conversions, dec("5")), "{model:?}: {conversions}");
+        assert!(close(revenue, dec("650.00")), "{model:?}: {revenue}");
         if model.is_rule_based() {
-            let referral = by_label(&json!(channels), "Referral");
+            let referral = by_label(channels, "Referral");
             assert_eq!(
                 referral["conversions"], "0",
                 "{model:?}: a channel on no converting journey"
@@ -112,18 +126,13 @@ async fn model_options_reach_the_engine_with_hand_computed_weights() {
         .await;
     f.conversion(lead, "2026-03-15T12:00:00+01:00", "purchase", 70_000)
         .await;
-    let credits = |resp: &GqlResponse| -> Vec<(String, f64)> {
-        let mut list: Vec<(String, f64)> = resp
-            .data("attribution/channels")
-            .as_array()
-            .cloned()
-            .unwrap_or_default()
+    let credits = |resp: &GqlResponse| -> Vec<(String, Decimal)> {
+        let mut list: Vec<(String, Decimal)> = resp
+            .list("attribution/channels")
             .iter()
             .map(|c| {
-                (
-                    c["label"].as_str().unwrap_or_default().to_owned(),
-                    dec(&c["revenue"]),
-                )
+                let label = text(&c["label"], "a channel's label").to_owned();
+                (label, num(c, "revenue"))
             })
             .collect();
         list.sort_by(|a, b| a.0.cmp(&b.0));
@@ -133,30 +142,35 @@ async fn model_options_reach_the_engine_with_hand_computed_weights() {
     // shares 1/11, 2/11, 4/11, 4/11.
     let resp = attribution(&app, &ws, "TIME_DECAY", ", options: { halfLifeDays: 7 }").await;
     let expected = [
-        ("Affiliates", 4.0),
-        ("Display", 1.0),
-        ("Email", 2.0),
-        ("Paid Search", 4.0),
+        ("Affiliates", "4"),
+        ("Display", "1"),
+        ("Email", "2"),
+        ("Paid Search", "4"),
     ];
-    for ((label, revenue), (name, weight)) in credits(&resp).iter().zip(expected) {
+    let credited = credits(&resp);
+    assert_eq!(credited.len(), expected.len(), "{credited:?}");
+    for ((label, revenue), (name, weight)) in credited.iter().zip(expected) {
         assert_eq!(label, name);
-        assert!(
-            (revenue - 700.0 * weight / 11.0).abs() < 1e-9,
-            "{label} {revenue}"
-        );
+        let share = dec("700.00") * dec(weight) / dec("11");
+        assert!(close(*revenue, share), "{label} {revenue}");
     }
     // Position-based 30/30: first 30%, last 30%, the two middle touches 20% each.
     let options = ", options: { firstWeight: 0.3, lastWeight: 0.3 }";
     let resp = attribution(&app, &ws, "POSITION_BASED", options).await;
     let expected = [
-        ("Affiliates", 0.3),
-        ("Display", 0.3),
-        ("Email", 0.2),
-        ("Paid Search", 0.2),
+        ("Affiliates", "0.3"),
+        ("Display", "0.3"),
+        ("Email", "0.2"),
+        ("Paid Search", "0.2"),
     ];
-    for ((label, revenue), (name, share)) in credits(&resp).iter().zip(expected) {
+    let credited = credits(&resp);
+    assert_eq!(credited.len(), expected.len(), "{credited:?}");
+    for ((label, revenue), (name, share)) in credited.iter().zip(expected) {
         assert_eq!(label, name);
-        assert!((revenue - 700.0 * share).abs() < 1e-9, "{label} {revenue}");
+        assert!(
+            close(*revenue, dec("700.00") * dec(share)),
+            "{label} {revenue}"
+        );
     }
 }
 
@@ -212,11 +226,11 @@ async fn markov_gives_everything_to_the_only_channel_and_shapley_treats_twins_al
         for label in ["Paid Search", "Paid Social"] {
             let c = by_label(channels, label);
             assert!(
-                (dec(&c["conversions"]) - 1.0).abs() < 1e-9,
+                close(num(&c, "conversions"), dec("1")),
                 "{model} {label} {c}"
             );
             assert!(
-                (dec(&c["revenue"]) - 100.0).abs() < 1e-9,
+                close(num(&c, "revenue"), dec("100.00")),
                 "{model} {label} {c}"
             );
         }
@@ -245,13 +259,13 @@ async fn a_comparison_lists_each_model_per_channel_with_the_spread() {
         (&ps["minConversions"], &ps["maxConversions"]),
         (&json!("2"), &json!("3"))
     );
-    assert!((dec(&ps["minRevenue"]) - 250.0).abs() < 1e-9, "{ps}");
+    assert!(close(num(&ps, "minRevenue"), dec("250.00")), "{ps}");
     assert_eq!(ps["maxRevenue"], "300.00");
     let direct = by_label(channels, "Direct");
-    let models: Vec<&Value> = direct["credits"]
-        .as_array()
-        .map(|c| c.iter().map(|x| &x["model"]).collect())
-        .unwrap_or_default();
+    let models: Vec<&Value> = list(&direct["credits"], "Direct's credits")
+        .iter()
+        .map(|x| &x["model"])
+        .collect();
     assert_eq!(
         models,
         [
@@ -276,8 +290,8 @@ async fn single_touch_models_give_the_same_credits_in_sql_and_in_the_engine() {
     let db = &app.state.db.conn;
     let range = DateRange::new(
         "range",
-        "2026-03-01".parse().unwrap_or_default(),
-        "2026-03-31".parse().unwrap_or_default(),
+        "2026-03-01".parse().expect("a date"),
+        "2026-03-31".parse().expect("a date"),
     )
     .unwrap_or_else(|e| panic!("{e}"));
     for model in [Model::FirstTouch, Model::LastTouch, Model::LastNonDirect] {

@@ -6,6 +6,7 @@
 
 use leadsource::services::attribution::Model;
 use leadsource_tests::facts::Facts;
+use leadsource_tests::json::list;
 use leadsource_tests::{TestApp, scenario};
 use serde_json::{Value, json};
 
@@ -83,9 +84,11 @@ async fn every_report_gives_identical_numbers_on_sqlite_and_postgresql() {
         assert_eq!(a, b, "different answers to {query}");
     }
     // The data is not trivial: every performance report has rows with conversions.
-    let rows = on_sqlite[0]["data"]["performance"]["rows"]
-        .as_array()
-        .map_or(0, Vec::len);
+    let rows = list(
+        &on_sqlite[0]["data"]["performance"]["rows"],
+        "data.performance.rows on SQLite",
+    )
+    .len();
     assert!(rows >= 5, "{}", on_sqlite[0]);
 }
 
@@ -125,16 +128,16 @@ async fn journeys_read_in_small_pages_are_the_journeys_read_in_one() {
     for (non_converting, text_key) in [(true, None), (false, Some(Dimension::UtmSource))] {
         let query = |page_size| JourneyQuery {
             workspace_id: ws.id,
-            from: NaiveDate::from_ymd_opt(2026, 2, 1).unwrap_or_default(),
-            to: NaiveDate::from_ymd_opt(2026, 4, 30).unwrap_or_default(),
+            from: NaiveDate::from_ymd_opt(2026, 2, 1).expect("2026-02-01 is a day"),
+            to: NaiveDate::from_ymd_opt(2026, 4, 30).expect("2026-04-30 is a day"),
             start: Utc
                 .with_ymd_and_hms(2026, 1, 31, 23, 0, 0)
                 .single()
-                .unwrap_or_default(),
+                .expect("2026-01-31T23:00Z is a time"),
             end: Utc
                 .with_ymd_and_hms(2026, 4, 30, 22, 0, 0)
                 .single()
-                .unwrap_or_default(),
+                .expect("2026-04-30T22:00Z is a time"),
             lookback_days: 30,
             kinds: Vec::new(),
             text_key,

@@ -2,7 +2,9 @@
 //! every number below is worked out by hand from the table in that module.
 
 use leadsource_tests::facts::Facts;
+use leadsource_tests::json::{close, dec, decimal, int, list, text};
 use leadsource_tests::{GqlResponse, TestApp, TestWorkspace, scenario};
+use rust_decimal::Decimal;
 use serde_json::{Value, json};
 
 const METRICS: &str =
@@ -43,34 +45,27 @@ async fn march(
 /// The row labelled `label`, as `[leads, convertedLeads, newCustomers, conversions, revenue,
 /// spend, roi, roas, cpl, cac, conversionRate]` (JSON values; strings for decimals).
 fn row(resp: &GqlResponse, label: &str) -> Vec<Value> {
-    let rows = resp
-        .data("performance/rows")
-        .as_array()
-        .cloned()
-        .unwrap_or_default();
-    let found = rows
+    let found = resp
+        .list("performance/rows")
         .iter()
         .find(|r| r["label"] == label)
         .unwrap_or_else(|| panic!("no row {label}: {}", resp.body));
     metrics(&found["metrics"])
 }
 
+/// Each of [`METRICS`] in `m`; a null is kept (a ratio over zero), an absent field fails.
 fn metrics(m: &Value) -> Vec<Value> {
-    METRICS.split(' ').map(|f| m[f].clone()).collect()
-}
-
-fn labels(resp: &GqlResponse) -> Vec<String> {
-    resp.data("performance/rows")
-        .as_array()
-        .cloned()
-        .unwrap_or_default()
-        .iter()
-        .map(|r| r["label"].as_str().unwrap_or_default().to_owned())
+    METRICS
+        .split(' ')
+        .map(|f| m.get(f).cloned().unwrap_or_else(|| panic!("no {f} in {m}")))
         .collect()
 }
 
-fn dec(v: &Value) -> f64 {
-    v.as_str().and_then(|s| s.parse().ok()).unwrap_or(f64::NAN)
+fn labels(resp: &GqlResponse) -> Vec<String> {
+    resp.list("performance/rows")
+        .iter()
+        .map(|r| text(&r["label"], "a row's label").to_owned())
+        .collect()
 }
 
 #[tokio::test]
@@ -90,58 +85,37 @@ async fn a_channel_report_gives_the_hand_computed_first_touch_numbers() {
     );
     // L1 and L6 are Paid Search leads; L1 (300.00) and L6 (signup) convert first-touch there.
     assert_eq!(
-        row(&resp, "Paid Search"),
+        Value::from(row(&resp, "Paid Search")),
         json!([
             2, 2, 2, "2", "300.00", "250.00", "0.2", "1.2", "125.00", "125.00", "1"
         ])
-        .as_array()
-        .cloned()
-        .unwrap_or_default()
     );
     assert_eq!(
-        row(&resp, "Paid Social"),
+        Value::from(row(&resp, "Paid Social")),
         json!([
             1, 1, 1, "1", "200.00", "80.00", "1.5", "2.5", "80.00", "80.00", "1"
         ])
-        .as_array()
-        .cloned()
-        .unwrap_or_default()
     );
     // L4 (first touch in February) and L8 (touches older than the lookback: its source).
     assert_eq!(
-        row(&resp, "Organic Search"),
+        Value::from(row(&resp, "Organic Search")),
         json!([
             0, 0, 2, "2", "150.00", "0.00", null, null, null, "0.00", null
         ])
-        .as_array()
-        .cloned()
-        .unwrap_or_default()
     );
     assert_eq!(
-        row(&resp, "Direct"),
+        Value::from(row(&resp, "Direct")),
         json!([1, 0, 0, "0", "0.00", "0.00", null, null, "0.00", null, "0"])
-            .as_array()
-            .cloned()
-            .unwrap_or_default()
     );
     let totals = metrics(resp.data("performance/totals"));
     assert_eq!(
-        &totals[..6],
+        Value::from(&totals[..6]),
         json!([5, 3, 5, "5", "650.00", "330.00"])
-            .as_array()
-            .map(Vec::as_slice)
-            .unwrap_or_default()
     );
     // (650 − 330) / 330 and 650 / 330, exact to 28 digits; CPL = CAC = 330 / 5.
     assert_eq!(totals[6], "0.9696969696969696969696969697");
     assert_eq!(totals[7], "1.9696969696969696969696969697");
-    assert_eq!(
-        &totals[8..],
-        json!(["66.00", "66.00", "0.6"])
-            .as_array()
-            .map(Vec::as_slice)
-            .unwrap_or_default()
-    );
+    assert_eq!(Value::from(&totals[8..]), json!(["66.00", "66.00", "0.6"]));
 }
 
 #[tokio::test]
@@ -164,21 +138,13 @@ async fn totals_equal_the_sums_of_their_rows_for_every_dimension_and_model() {
         ] {
             let args = format!(", dimension: {dimension}, attribution: {model}");
             let resp = march(&app, &ws, &args, "").await;
-            let rows = resp
-                .data("performance/rows")
-                .as_array()
-                .cloned()
-                .unwrap_or_default();
+            let rows = resp.list("performance/rows");
             let totals = resp.data("performance/totals");
             for field in ["leads", "convertedLeads", "newCustomers"] {
-                let sum: i64 = rows
-                    .iter()
-                    .map(|r| r["metrics"][field].as_i64().unwrap_or(0))
-                    .sum();
+                let sum: i64 = rows.iter().map(|r| int(&r["metrics"][field], field)).sum();
                 assert_eq!(json!(sum), totals[field], "{dimension} {model} {field}");
             }
             for field in ["conversions", "revenue", "spend"] {
-                let sum: f64 = rows.iter().map(|r| dec(&r["metrics"][field])).sum();
                 if totals[field].is_null() {
                     assert!(
                         dimension.starts_with("UTM"),
@@ -186,14 +152,20 @@ async fn totals_equal_the_sums_of_their_rows_for_every_dimension_and_model() {
                     );
                     assert!(rows.iter().all(|r| r["metrics"][field].is_null()));
                 } else {
+                    let sum: Decimal = rows
+                        .iter()
+                        .map(|r| decimal(&r["metrics"][field], field))
+                        .sum();
+                    let total = decimal(&totals[field], field);
                     assert!(
-                        (sum - dec(&totals[field])).abs() < 1e-9,
-                        "{dimension} {model} {field}"
+                        close(sum, total),
+                        "{dimension} {model} {field}: {sum} ≠ {total}"
                     );
                 }
             }
-            assert_eq!(dec(&totals["conversions"]), 5.0, "{dimension} {model}");
-            assert_eq!(dec(&totals["revenue"]), 650.0, "{dimension} {model}");
+            let totals_of = |field: &str| decimal(&totals[field], field);
+            assert_eq!(totals_of("conversions"), dec("5"), "{dimension} {model}");
+            assert_eq!(totals_of("revenue"), dec("650.00"), "{dimension} {model}");
         }
     }
 }
@@ -212,20 +184,14 @@ async fn every_ratio_is_null_where_its_denominator_is_zero() {
         .ok();
     assert_eq!(resp.data("performance/rows"), &json!([]));
     assert_eq!(
-        metrics(resp.data("performance/totals")),
+        Value::from(metrics(resp.data("performance/totals"))),
         json!([0, 0, 0, "0", "0.00", "0.00", null, null, null, null, null])
-            .as_array()
-            .cloned()
-            .unwrap_or_default()
     );
     // UTM values carry no spend: spend and every spend ratio are null, conversion rate is not.
     let resp = march(&app, &ws, ", dimension: UTM_SOURCE", "").await;
     assert_eq!(
-        row(&resp, "google"),
+        Value::from(row(&resp, "google")),
         json!([2, 2, 4, "4", "450.00", null, null, null, null, null, "1"])
-            .as_array()
-            .cloned()
-            .unwrap_or_default()
     );
     assert_eq!(resp.data("performance/totals/spend"), &Value::Null);
 }
@@ -236,23 +202,17 @@ async fn campaign_and_utm_rows_keep_the_values_that_are_not_set() {
     let resp = march(&app, &ws, ", dimension: CAMPAIGN", "").await;
     assert_eq!(labels(&resp), ["Brand", "Retarget", "(no campaign)"]);
     assert_eq!(
-        row(&resp, "Brand"),
+        Value::from(row(&resp, "Brand")),
         json!([
             2, 2, 2, "2", "300.00", "250.00", "0.2", "1.2", "125.00", "125.00", "1"
         ])
-        .as_array()
-        .cloned()
-        .unwrap_or_default()
     );
     // L3 and L5 have no campaign; L4 and L8 convert first-touch without one.
     assert_eq!(
-        row(&resp, "(no campaign)"),
+        Value::from(row(&resp, "(no campaign)")),
         json!([
             2, 0, 2, "2", "150.00", "0.00", null, null, "0.00", "0.00", "0"
         ])
-        .as_array()
-        .cloned()
-        .unwrap_or_default()
     );
     let resp = march(&app, &ws, ", dimension: UTM_SOURCE", "").await;
     assert_eq!(labels(&resp), ["google", "facebook", "(not set)", "blog"]);
@@ -289,19 +249,26 @@ async fn linear_credit_is_shared_equally_by_the_touches_of_each_journey() {
     let (app, ws) = scenario_app().await;
     let resp = march(&app, &ws, ", attribution: LINEAR", "").await;
     // Paid Search: 1/3 of L1, 1/2 of L2, 1/2 of L4, all of L6 = 7/3; revenue 100 + 100 + 50.
+    let third = dec("1") / dec("3");
     let ps = row(&resp, "Paid Search");
-    assert!((dec(&ps[3]) - 7.0 / 3.0).abs() < 1e-9, "{ps:?}");
-    assert!((dec(&ps[4]) - 250.0).abs() < 1e-9, "{ps:?}");
+    assert!(
+        close(decimal(&ps[3], "conversions"), dec("7") * third),
+        "{ps:?}"
+    );
+    assert!(close(decimal(&ps[4], "revenue"), dec("250.00")), "{ps:?}");
     for (label, conversions, revenue) in [
-        ("Email", 1.0 / 3.0, 100.0),
-        ("Direct", 1.0 / 3.0, 100.0),
-        ("Paid Social", 0.5, 100.0),
-        ("Organic Search", 1.5, 100.0),
-        ("Referral", 0.0, 0.0),
+        ("Email", third, dec("100.00")),
+        ("Direct", third, dec("100.00")),
+        ("Paid Social", dec("0.5"), dec("100.00")),
+        ("Organic Search", dec("1.5"), dec("100.00")),
+        ("Referral", dec("0"), dec("0")),
     ] {
         let r = row(&resp, label);
-        assert!((dec(&r[3]) - conversions).abs() < 1e-9, "{label} {r:?}");
-        assert!((dec(&r[4]) - revenue).abs() < 1e-9, "{label} {r:?}");
+        assert!(
+            close(decimal(&r[3], "conversions"), conversions),
+            "{label} {r:?}"
+        );
+        assert!(close(decimal(&r[4], "revenue"), revenue), "{label} {r:?}");
     }
 }
 
@@ -310,11 +277,7 @@ async fn time_series_buckets_are_local_zero_filled_and_add_up_to_the_report() {
     let (app, ws) = scenario_app().await;
     let fields = "series { from to totals { leads conversions revenue spend } rows { key metrics { leads } } }";
     let resp = march(&app, &ws, ", granularity: WEEK", fields).await;
-    let series = resp
-        .data("performance/series")
-        .as_array()
-        .cloned()
-        .unwrap_or_default();
+    let series = resp.list("performance/series");
     let spans: Vec<(Value, Value)> = series
         .iter()
         .map(|b| (b["from"].clone(), b["to"].clone()))
@@ -354,15 +317,11 @@ async fn time_series_buckets_are_local_zero_filled_and_add_up_to_the_report() {
             json!([1, "1", "0.00", "0.00"]),
         ]
     );
-    let rows = resp
-        .data("performance/rows")
-        .as_array()
-        .cloned()
-        .unwrap_or_default();
+    let rows = resp.list("performance/rows");
     assert!(
         series
             .iter()
-            .all(|b| b["rows"].as_array().map(Vec::len) == Some(rows.len()))
+            .all(|b| list(&b["rows"], "a bucket's rows").len() == rows.len())
     );
 
     let resp = march(
@@ -372,11 +331,7 @@ async fn time_series_buckets_are_local_zero_filled_and_add_up_to_the_report() {
         "series { from totals { leads conversions spend } }",
     )
     .await;
-    let days = resp
-        .data("performance/series")
-        .as_array()
-        .cloned()
-        .unwrap_or_default();
+    let days = resp.list("performance/series");
     assert_eq!(days.len(), 31);
     assert_eq!(days[3]["from"], "2026-03-04");
     assert_eq!(
@@ -385,7 +340,7 @@ async fn time_series_buckets_are_local_zero_filled_and_add_up_to_the_report() {
     );
     let leads: i64 = days
         .iter()
-        .map(|d| d["totals"]["leads"].as_i64().unwrap_or(0))
+        .map(|d| int(&d["totals"]["leads"], "a day's leads"))
         .sum();
     assert_eq!(leads, 5);
 }
@@ -408,16 +363,11 @@ async fn compare_to_answers_the_previous_period_and_the_change() {
         )
         .await
         .ok();
-    let rows = resp
-        .data("performance/rows")
-        .as_array()
-        .cloned()
-        .unwrap_or_default();
+    let rows = resp.list("performance/rows");
     let by = |label: &str| {
         rows.iter()
             .find(|r| r["label"] == label)
-            .cloned()
-            .unwrap_or_default()
+            .unwrap_or_else(|| panic!("no row {label} in {}", resp.body))
     };
     // February: only L4, an Organic Search lead.
     assert_eq!(
@@ -450,15 +400,11 @@ async fn filters_keep_chosen_rows_and_count_only_chosen_conversion_kinds() {
         .gql(Some(&ws.token), "{ channels { id kind } }", json!({}))
         .await
         .ok();
-    let paid_search = channels
-        .data("channels")
-        .as_array()
-        .and_then(|l| {
-            l.iter()
-                .find(|c| c["kind"] == "PAID_SEARCH")
-                .map(|c| c["id"].clone())
-        })
-        .unwrap_or_default();
+    let paid_search = &channels
+        .list("channels")
+        .iter()
+        .find(|c| c["kind"] == "PAID_SEARCH")
+        .unwrap_or_else(|| panic!("no PAID_SEARCH channel in {}", channels.body))["id"];
     let args = format!(", filter: {{ channelIds: [{paid_search}] }}");
     let resp = march(&app, &ws, &args, "").await;
     assert_eq!(labels(&resp), ["Paid Search"]);
@@ -476,11 +422,8 @@ async fn filters_keep_chosen_rows_and_count_only_chosen_conversion_kinds() {
     )
     .await;
     assert_eq!(
-        &metrics(resp.data("performance/totals"))[..5],
+        Value::from(&metrics(resp.data("performance/totals"))[..5]),
         json!([5, 1, 1, "1", "0.00"])
-            .as_array()
-            .map(Vec::as_slice)
-            .unwrap_or_default()
     );
 }
 

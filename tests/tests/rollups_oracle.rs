@@ -19,6 +19,7 @@ use leadsource::services::report::{
     Via,
 };
 use leadsource_tests::TestApp;
+use leadsource_tests::json::text;
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
 use sea_orm::{ConnectionTrait, Statement};
@@ -234,14 +235,10 @@ async fn random_workspace(app: &TestApp, slug: &str, seed: u64, rounds: usize) -
         .await
         .ok();
     let channels = channels
-        .data("channels")
-        .as_array()
-        .map(|cs| {
-            cs.iter()
-                .filter_map(|c| c["id"].as_str().map(str::to_owned))
-                .collect()
-        })
-        .unwrap_or_else(|| panic!("no channels: {}", channels.body));
+        .list("channels")
+        .iter()
+        .map(|c| text(&c["id"], "a channel's id").to_owned())
+        .collect();
     let mut world = World {
         app,
         token: ws.token.clone(),

@@ -21,8 +21,23 @@ pub fn spawn(args: &[&str]) -> Fallible<serde_json::Value> {
         .into());
     }
     let stdout = String::from_utf8_lossy(&out.stdout);
-    let last = stdout.lines().last().unwrap_or_default();
+    let last = stdout.lines().last().ok_or_else(|| {
+        format!(
+            "{} answered nothing",
+            args.first().copied().unwrap_or("child")
+        )
+    })?;
     Ok(serde_json::from_str(last)?)
+}
+
+/// The number at the JSON pointer `pointer` of a child's answer: a figure it did not report
+/// (or reported as null, as serde_json writes NaN) fails the run instead of becoming a NaN
+/// sample.
+pub fn figure(answer: &serde_json::Value, pointer: &str) -> Fallible<f64> {
+    answer
+        .pointer(pointer)
+        .and_then(serde_json::Value::as_f64)
+        .ok_or_else(|| format!("no number at {pointer} in the child's answer {answer}").into())
 }
 
 /// The child side: runs the task named by `args[0]` and prints its answer.

@@ -41,12 +41,12 @@ pub async fn run(options: &Options, url: &str, table: &mut Table) -> Fallible<()
     for _ in 0..options.runs {
         runs.push(child::spawn(&["dashboard", url, &options.redis, seconds])?);
     }
-    let series = |figure: &str| -> Vec<f64> {
+    let series = |figure: &str| -> Fallible<Vec<f64>> {
         runs.iter()
-            .map(|r| r[figure].as_f64().unwrap_or(f64::NAN))
+            .map(|r| child::figure(r, &format!("/{figure}")))
             .collect()
     };
-    let (p50, p99) = (series("p50_ms"), series("p99_ms"));
+    let (p50, p99) = (series("p50_ms")?, series("p99_ms")?);
     let p50_row = Row::new("reads: p50", Unit::Ms, &p50);
     let p99_row = Row::new("reads: p99", Unit::Ms, &p99);
     if options.quick {
@@ -56,12 +56,12 @@ pub async fn run(options: &Options, url: &str, table: &mut Table) -> Fallible<()
         table.push(p50_row.target("≤ 25 ms", Summary::of(&p50).median <= 25.0));
         table.push(p99_row.target("≤ 150 ms", Summary::of(&p99).median <= 150.0));
     }
-    table.push(Row::new("reads answered", Unit::Count, &series("reads")));
-    table.push(Row::new("leads captured", Unit::Count, &series("leads")));
+    table.push(Row::new("reads answered", Unit::Count, &series("reads")?));
+    table.push(Row::new("leads captured", Unit::Count, &series("leads")?));
     table.push(Row::new(
         "spend batches pushed",
         Unit::Count,
-        &series("spend_batches"),
+        &series("spend_batches")?,
     ));
     table.note(
         "dashboard under ingestion: every read checked fresh (its lead total counts every capture \

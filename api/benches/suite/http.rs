@@ -111,24 +111,24 @@ pub async fn run(
             quick,
         ])?);
     }
-    let series = |scenario: &str, figure: &str| -> Vec<f64> {
+    let series = |scenario: &str, figure: &str| -> Fallible<Vec<f64>> {
         runs.iter()
-            .map(|r| r[scenario][figure].as_f64().unwrap_or(f64::NAN))
+            .map(|r| child::figure(r, &format!("/{scenario}/{figure}")))
             .collect()
     };
-    let trivial_rate = series("trivial", "per_sec");
+    let trivial_rate = series("trivial", "per_sec")?;
     for (key, name) in SCENARIOS {
         let load = &runs[0][key];
         let label = format!(
             "{name}, {} requests × {} at once",
             load["requests"], load["concurrency"]
         );
-        let p50 = Row::new(format!("{label}: p50"), Unit::Ms, &series(key, "p50_ms"));
-        let p99 = Row::new(format!("{label}: p99"), Unit::Ms, &series(key, "p99_ms"));
-        let rate = series(key, "per_sec");
+        let p50 = Row::new(format!("{label}: p50"), Unit::Ms, &series(key, "p50_ms")?);
+        let p99 = Row::new(format!("{label}: p99"), Unit::Ms, &series(key, "p99_ms")?);
+        let rate = series(key, "per_sec")?;
         let per_sec = Row::new(format!("{label}: throughput"), Unit::ReqPerSec, &rate);
         if key == "performance_warm" || key == "performance_resolved" {
-            let p50_ms = Summary::of(&series(key, "p50_ms")).median;
+            let p50_ms = Summary::of(&series(key, "p50_ms")?).median;
             table.push(p50.target("≤ 2 ms", p50_ms <= 2.0));
             table.push(p99);
             let row = per_sec.beside("`{ __typename }`", &rate, &trivial_rate);

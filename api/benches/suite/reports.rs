@@ -156,8 +156,8 @@ pub async fn performance(
                     return Err("performance returned no rows on the demo data".into());
                 }
             }
-            rolled.push(from_rollups["ms"].as_f64().unwrap_or(f64::NAN));
-            streamed.push(from_raw["ms"].as_f64().unwrap_or(f64::NAN));
+            rolled.push(child::figure(&from_rollups, "/ms")?);
+            streamed.push(child::figure(&from_raw, "/ms")?);
             theirs.push(ms);
         }
         let row = Row::new(
@@ -226,11 +226,11 @@ pub async fn attribution(
                     )
                     .into());
                 }
-                raw_secs.push(raw["ms"].as_f64().unwrap_or(f64::NAN) / 1000.0);
+                raw_secs.push(child::figure(&raw, "/ms")? / 1000.0);
             }
             journeys = r["journeys"].as_u64().or(journeys);
-            secs.push(r["ms"].as_f64().unwrap_or(f64::NAN) / 1000.0);
-            rss.push(r["peak_rss_mb"].as_f64().unwrap_or(f64::NAN));
+            secs.push(child::figure(&r, "/ms")? / 1000.0);
+            rss.push(child::figure(&r, "/peak_rss_mb")?);
         }
         if data_driven {
             let time = Row::new(

@@ -12,7 +12,13 @@ pub struct Summary {
 impl Summary {
     /// The summary of `samples` (NaN everywhere when there are none). The median of an even
     /// count is the mean of the two middle samples.
+    ///
+    /// Panics on a NaN sample: it is a measurement that failed (a missing figure, 0 / 0), and
+    /// sorted among the others it would silently become the max or shift the median.
     pub fn of(samples: &[f64]) -> Summary {
+        if let Some(i) = samples.iter().position(|s| s.is_nan()) {
+            panic!("sample {i} of {samples:?} is NaN: a failed measurement, not a figure");
+        }
         let mut sorted = samples.to_vec();
         sorted.sort_by(f64::total_cmp);
         let n = sorted.len();

@@ -276,8 +276,7 @@ mod tests {
         .expect("a valid header");
         let bad = layout.row(&record(&["c1", "", "purchase", "yesterday", "12,50"]));
         let columns: Vec<String> = bad
-            .err()
-            .unwrap_or_default()
+            .expect_err("a row with an empty occurred_at and amount 12,50 is refused")
             .into_iter()
             .map(|(c, _)| c)
             .collect();

@@ -42,24 +42,24 @@ mod tests {
 
     #[test]
     fn amounts_round_trip_through_cents() {
-        let amount: Decimal = "1234.5".parse().unwrap_or_default();
+        let amount: Decimal = "1234.5".parse().expect("1234.5 is a decimal");
         assert_eq!(decimal_to_cents("amount", amount).ok(), Some(123_450));
         assert_eq!(cents_to_decimal(123_450).to_string(), "1234.50");
     }
 
     #[test]
     fn more_than_two_places_and_negatives_are_refused() {
-        let three: Decimal = "1.005".parse().unwrap_or_default();
+        let three: Decimal = "1.005".parse().expect("1.005 is a decimal");
         assert!(decimal_to_cents("amount", three).is_err());
-        let negative: Decimal = "-1".parse().unwrap_or_default();
+        let negative: Decimal = "-1".parse().expect("-1 is a decimal");
         assert!(decimal_to_cents("amount", negative).is_err());
-        let trailing: Decimal = "2.500".parse().unwrap_or_default();
+        let trailing: Decimal = "2.500".parse().expect("2.500 is a decimal");
         assert_eq!(decimal_to_cents("amount", trailing).ok(), Some(250));
     }
 
     #[test]
     fn amounts_above_a_billion_are_refused_so_sums_cannot_overflow() {
-        let most: Decimal = "1000000000.00".parse().unwrap_or_default();
+        let most: Decimal = "1000000000.00".parse().expect("1000000000.00 is a decimal");
         assert_eq!(
             decimal_to_cents("amount", most).ok(),
             Some(MAX_AMOUNT_CENTS)
@@ -69,7 +69,7 @@ mod tests {
             "92233720368547758.07",
             "79228162514264337593543950335",
         ] {
-            let amount: Decimal = text.parse().unwrap_or_default();
+            let amount: Decimal = text.parse().expect("a decimal");
             let err = decimal_to_cents("amount", amount)
                 .err()
                 .map(|e| e.to_string());

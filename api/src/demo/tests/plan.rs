@@ -37,7 +37,7 @@ fn channels() -> HashMap<String, i64> {
 }
 
 fn today() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2026, 11, 27).unwrap_or_default()
+    NaiveDate::from_ymd_opt(2026, 11, 27).expect("2026-11-27 is a day")
 }
 
 fn plan_for(today: NaiveDate) -> Plan {

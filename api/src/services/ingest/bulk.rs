@@ -267,10 +267,13 @@ mod tests {
         let insert = sample();
         assert_eq!(insert.columns[0].1.pg_array(), "{1,1}");
         assert_eq!(insert.columns[1].1.pg_array(), r#"{"a\"b\\c,{d}",NULL}"#);
-        let day = NaiveDate::from_ymd_opt(2026, 3, 1).unwrap_or_default();
+        let day = NaiveDate::from_ymd_opt(2026, 3, 1).expect("2026-03-01 is a day");
         assert_eq!(Values::Date(vec![day]).pg_array(), "{2026-03-01}");
         assert_eq!(Values::OptInt(vec![None, Some(-3)]).pg_array(), "{NULL,-3}");
-        let at = day.and_hms_opt(9, 30, 0).unwrap_or_default().and_utc();
+        let at = day
+            .and_hms_opt(9, 30, 0)
+            .expect("09:30 is a time")
+            .and_utc();
         assert_eq!(
             Values::Time(vec![at]).pg_array(),
             "{2026-03-01T09:30:00.000000Z}"

@@ -318,7 +318,8 @@ mod tests {
     use super::*;
 
     fn d(s: &str) -> NaiveDate {
-        s.parse().unwrap_or_default()
+        s.parse()
+            .unwrap_or_else(|e| panic!("{s:?} is not a date: {e}"))
     }
 
     fn hash(args: &PerformanceArgs) -> u64 {
@@ -340,7 +341,7 @@ mod tests {
             first_weight: Some(0.3),
             ..SettingsInput::default()
         });
-        let s = s.unwrap_or_default();
+        let s = s.expect("first_weight 0.3 is accepted");
         assert_eq!(s.first_weight.to_string(), "0.3");
         assert_eq!(s.last_weight.to_string(), "0.4");
         assert_eq!(s.half_life_days.to_string(), "7");
@@ -378,7 +379,7 @@ mod tests {
             first_weight: Some(0.5),
             ..SettingsInput::default()
         })
-        .unwrap_or_default();
+        .expect("half-life 3 and first weight 0.5 are accepted");
         let build = |model, settings: AttributionSettings| {
             PerformanceArgs::new(
                 march(),
@@ -410,7 +411,7 @@ mod tests {
                 "Signup".into(),
             ],
         )
-        .unwrap_or_default();
+        .expect("the filter is accepted");
         assert_eq!(f.channel_ids, [1, 3]);
         assert_eq!(f.campaign_ids, [2, 9]);
         assert_eq!(f.conversion_kinds, ["purchase", "signup"]);

@@ -116,7 +116,8 @@ mod tests {
     use super::*;
 
     fn dec(s: &str) -> Decimal {
-        s.parse().unwrap_or_default()
+        s.parse()
+            .unwrap_or_else(|e| panic!("{s:?} is not a decimal: {e}"))
     }
 
     fn sample() -> Metrics {

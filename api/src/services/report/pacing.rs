@@ -160,7 +160,8 @@ mod tests {
     use super::*;
 
     fn d(s: &str) -> NaiveDate {
-        s.parse().unwrap_or_default()
+        s.parse()
+            .unwrap_or_else(|e| panic!("{s:?} is not a date: {e}"))
     }
 
     fn pace_june(planned: i64, spent: i64, as_of: &str) -> (String, i64, PacingStatus) {

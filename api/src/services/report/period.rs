@@ -80,7 +80,8 @@ mod tests {
     use super::*;
 
     fn d(s: &str) -> NaiveDate {
-        s.parse().unwrap_or_default()
+        s.parse()
+            .unwrap_or_else(|e| panic!("{s:?} is not a date: {e}"))
     }
 
     fn range(from: &str, to: &str) -> DateRange {

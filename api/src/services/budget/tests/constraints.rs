@@ -84,7 +84,8 @@ fn assert_plan_respects(req: &PlanRequest) -> Result<(), TestCaseError> {
     let total: Decimal = plan.suggestions.iter().map(|s| s.suggested_spend).sum();
     prop_assert_eq!(total, req.total_budget);
     prop_assert_eq!(plan.total_suggested, req.total_budget);
-    let cap = Decimal::try_from(req.max_change_pct).unwrap_or_default() / Decimal::ONE_HUNDRED;
+    let cap = Decimal::try_from(req.max_change_pct).expect("a finite max_change_pct")
+        / Decimal::ONE_HUNDRED;
     for (ch, s) in req.channels.iter().zip(&plan.suggestions) {
         let x = s.suggested_spend;
         prop_assert_eq!(x.round_dp(2), x, "{} is not whole cents", x);
@@ -170,7 +171,8 @@ proptest! {
     ) {
         // Bounds around the current spend always admit the current allocation itself.
         for ch in &mut req.channels {
-            let slack = (ch.current_spend * Decimal::try_from(spread).unwrap_or_default()).round_dp(2);
+            let spread = Decimal::try_from(spread).expect("a spread in 0..1");
+            let slack = (ch.current_spend * spread).round_dp(2);
             ch.min_spend = ch.min_spend.map(|_| ch.current_spend - slack);
             ch.max_spend = ch.max_spend.map(|_| ch.current_spend + slack);
         }

@@ -117,9 +117,8 @@ fn a_power_law_is_refused_when_a_quarter_of_the_spending_weeks_brought_nothing()
     );
     assert!(
         refused
-            .err()
-            .map(|e| e.to_string())
-            .unwrap_or_default()
+            .expect_err("a plan with revenue in only 8 of 12 weeks is refused")
+            .to_string()
             .starts_with("revenue in only 8 of the 12 weeks it spent in")
     );
     // A Hill curve uses the empty weeks, so it is still fitted.

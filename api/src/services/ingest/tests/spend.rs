@@ -12,7 +12,10 @@ fn target() -> Target {
     let now = Utc.with_ymd_and_hms(2026, 3, 1, 12, 0, 0).single();
     Target {
         currency: "EUR".to_owned(),
-        clock: Clock::new(now.unwrap_or_default(), chrono_tz::Europe::Paris),
+        clock: Clock::new(
+            now.expect("2026-03-01T12:00Z is a time"),
+            chrono_tz::Europe::Paris,
+        ),
     }
 }
 
@@ -20,7 +23,7 @@ fn entry() -> SpendEntry {
     SpendEntry {
         campaign_id: None,
         utm_campaign: Some(" Brand ".to_owned()),
-        date: NaiveDate::from_ymd_opt(2026, 3, 1).unwrap_or_default(),
+        date: NaiveDate::from_ymd_opt(2026, 3, 1).expect("2026-03-01 is a day"),
         amount: Decimal::new(1250, 2),
         impressions: None,
         clicks: Some(3),
@@ -54,7 +57,7 @@ fn a_good_entry_names_its_campaign_by_lower_cased_utm() {
 fn every_bad_field_of_an_entry_is_reported() {
     let bad = SpendEntry {
         campaign_id: Some(IdRef::Malformed),
-        date: NaiveDate::from_ymd_opt(2026, 3, 5).unwrap_or_default(),
+        date: NaiveDate::from_ymd_opt(2026, 3, 5).expect("2026-03-05 is a day"),
         amount: Decimal::new(-1, 0),
         impressions: Some(-1),
         clicks: Some(-1),

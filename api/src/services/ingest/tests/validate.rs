@@ -9,7 +9,10 @@ use crate::error::AppError;
 fn clock() -> Clock {
     // 23:30 UTC on 1 March is already 2 March in Paris.
     let now = Utc.with_ymd_and_hms(2026, 3, 1, 23, 30, 0).single();
-    Clock::new(now.unwrap_or_default(), chrono_tz::Europe::Paris)
+    Clock::new(
+        now.expect("2026-03-01T23:30Z is a time"),
+        chrono_tz::Europe::Paris,
+    )
 }
 
 fn day(y: i32, m: u32, d: u32) -> NaiveDate {
@@ -37,9 +40,8 @@ fn every_bad_row_is_listed_in_input_order() {
 fn a_batch_over_the_limit_is_refused_naming_the_limit() {
     assert!(check_batch("entries", 10_000, 10_000).is_ok());
     let err = check_batch("entries", 10_001, 10_000)
-        .err()
-        .map(|e| e.to_string())
-        .unwrap_or_default();
+        .expect_err("10,001 rows are refused")
+        .to_string();
     assert!(err.contains("MAX_BATCH_ROWS = 10000"), "{err}");
     assert!(err.starts_with("entries:"), "{err}");
 }
@@ -88,7 +90,10 @@ fn counts_default_to_zero_and_refuse_negatives() {
 
 #[test]
 fn amounts_become_cents_or_a_reason() {
-    let amount = |s: &str| s.parse::<Decimal>().unwrap_or_default();
+    let amount = |s: &str| {
+        s.parse::<Decimal>()
+            .unwrap_or_else(|e| panic!("{s:?} is not a decimal: {e}"))
+    };
     assert_eq!(cents(amount("12.30")), Ok(1230));
     assert_eq!(cents(amount("0")), Ok(0));
     assert_eq!(
