@@ -142,19 +142,19 @@ impl Server {
             self.state.db.conn.clone(),
             self.state.settings.statistics_interval,
         ));
-        let served = axum::serve(
-            self.listener,
-            app.into_make_service_with_connect_info::<SocketAddr>(),
-        )
-        .with_graceful_shutdown(shutdown)
-        .await;
+        let settings = &self.state.settings;
+        let limits = crate::http::serve::ServeLimits {
+            header_read: std::time::Duration::from_secs(settings.read_timeout_secs),
+            shutdown_grace: std::time::Duration::from_secs(settings.shutdown_grace_secs),
+        };
+        crate::http::serve::serve(self.listener, app, shutdown, limits).await;
         flusher.abort();
         statistics.abort();
         if let Some(metrics) = metrics {
             metrics.abort();
         }
         flush_token_usage_now(&self.state).await;
-        served
+        Ok(())
     }
 }
 

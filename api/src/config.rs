@@ -149,6 +149,13 @@ pub struct Settings {
     /// Database connection pool size.
     #[arg(long, env = "DATABASE_POOL_SIZE", global = true, default_value_t = 16)]
     pub database_pool_size: u32,
+    /// How long a client may take to send a request's headers, and then its body (seconds).
+    #[arg(long, env = "READ_TIMEOUT_SECS", global = true, default_value_t = 30, value_parser = clap::value_parser!(u64).range(1..=3600))]
+    pub read_timeout_secs: u64,
+    /// After SIGTERM or Ctrl-C, how long in-flight requests may take before the server
+    /// exits anyway (seconds).
+    #[arg(long, env = "SHUTDOWN_GRACE_SECS", global = true, default_value_t = 10, value_parser = clap::value_parser!(u64).range(0..=3600))]
+    pub shutdown_grace_secs: u64,
     /// How long a request waits for a database connection (milliseconds). During an
     /// outage only the first requests wait this long: once a probe finds the database down,
     /// requests answer 503 UNAVAILABLE at once until it is back.

@@ -14,12 +14,14 @@ pub mod rate_limit;
 pub mod rendered;
 pub mod request_context;
 pub mod respond;
+pub mod serve;
 
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
 use axum::routing::get;
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::limit::RequestBodyLimitLayer;
+use tower_http::timeout::RequestBodyTimeoutLayer;
 
 use crate::graphql::document_guard::DocumentLimits;
 use crate::graphql::{AppSchema, document_limits};
@@ -64,6 +66,10 @@ pub fn router(app: AppState, schema: AppSchema) -> Router {
         // configured limit short, so it is off.
         .layer(DefaultBodyLimit::disable())
         .layer(RequestBodyLimitLayer::new(body_limit))
+        // A body that stalls is cut off (its read fails, answered 400 naming the body).
+        .layer(RequestBodyTimeoutLayer::new(
+            std::time::Duration::from_secs(app.settings.read_timeout_secs),
+        ))
         .layer(CatchPanicLayer::custom(respond::panic_response))
         .layer(axum::middleware::from_fn(request_context::request_context));
     let router = match cors {
