@@ -41,6 +41,11 @@ pub async fn build_state(settings: Settings) -> Result<AppState, StartupError> {
     let acquire = std::time::Duration::from_millis(settings.database_acquire_timeout_ms);
     let db = connect_with(&settings.database_url, settings.database_pool_size, acquire).await?;
     migrate(&db).await?;
+    match crate::db::statistics::refresh_stale(&db.conn).await {
+        Ok(tables) if !tables.is_empty() => tracing::info!(?tables, "planner statistics refreshed"),
+        Ok(_) => {}
+        Err(error) => tracing::warn!(%error, "could not refresh planner statistics"),
+    }
     Ok(AppState::new(db, settings, auth))
 }
 
@@ -137,7 +142,7 @@ impl Server {
             let router = crate::http::metrics_router(self.state.clone());
             tokio::spawn(async move { axum::serve(listener, router).await })
         });
-        // The first tick is at once: statistics are checked at start, then periodically.
+        // Statistics were checked at start (`build_state`); then periodically.
         let statistics = tokio::spawn(crate::db::statistics::keep_current(
             self.state.db.conn.clone(),
             self.state.settings.statistics_interval,

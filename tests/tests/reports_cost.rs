@@ -135,6 +135,11 @@ async fn sqlite_statistics_follow_a_database_filled_through_the_api() {
     .ok();
     let mut analyzed = 0;
     for _ in 0..100 {
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        let exists = "SELECT count(*) AS n FROM sqlite_master WHERE name = 'sqlite_stat1'";
+        if app.scalar(exists).await == 0 {
+            continue;
+        }
         analyzed = app
             .scalar(
                 "SELECT coalesce(max(CAST(substr(stat, 1, instr(stat || ' ', ' ') - 1) AS INTEGER)), 0) AS n \
@@ -144,7 +149,6 @@ async fn sqlite_statistics_follow_a_database_filled_through_the_api() {
         if analyzed >= 3_000 {
             break;
         }
-        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
     }
     assert!(
         analyzed >= 3_000,

@@ -221,7 +221,9 @@ impl ReportCache {
     }
 
     /// With a shared backend, takes the cross-process lock or waits for its holder's
-    /// value; computes after `lock_ttl` at the latest, or at once if Redis fails.
+    /// value. The holder renews the lock every half `lock_ttl` while it computes, so a
+    /// computation longer than `CACHE_LOCK_MS` keeps it; waiters wait as long as it is
+    /// held, and compute themselves once it lapses (its holder died) or Redis fails.
     async fn lead<T, F, Fut>(&self, kind: ReportKind, key: &str, compute: F) -> AppResult<Led<T>>
     where
         T: Serialize + DeserializeOwned + Clone + Send + Sync + 'static,
@@ -234,12 +236,14 @@ impl ReportCache {
         }
         let lock = lock_key(key);
         let token = uuid::Uuid::new_v4().to_string();
-        let deadline = Instant::now() + self.lock_ttl;
         let mut pause = Duration::from_millis(2);
         loop {
             match self.backend.try_lock(&lock, &token, self.lock_ttl).await {
                 Ok(true) => {
-                    let result = self.compute_and_store(kind, key, compute).await;
+                    let result = tokio::select! {
+                        result = self.compute_and_store(kind, key, compute) => result,
+                        () = self.keep_lock(kind, &lock, &token) => unreachable!("keep_lock never ends"),
+                    };
                     if self.backend.unlock(&lock, &token).await.is_err() {
                         // The lock expires by itself within lock_ttl.
                         self.metrics.cache_error(kind.as_str(), "unlock");
@@ -252,9 +256,6 @@ impl ReportCache {
                     self.metrics.cache_error(kind.as_str(), "lock");
                     break;
                 }
-            }
-            if Instant::now() + pause > deadline {
-                break;
             }
             tokio::time::sleep(pause).await;
             pause = (pause * 2).min(MAX_POLL);
@@ -273,6 +274,24 @@ impl ReportCache {
         }
         let (value, bytes) = self.compute_and_store(kind, key, compute).await?;
         Ok(Led::Computed(value, bytes))
+    }
+
+    /// Renews `lock` every half `lock_ttl`; once renewal fails (lost, Redis down) it only
+    /// waits, leaving the computation to finish. Never ends.
+    async fn keep_lock(&self, kind: ReportKind, lock: &str, token: &str) {
+        let every = (self.lock_ttl / 2).max(Duration::from_millis(1));
+        loop {
+            tokio::time::sleep(every).await;
+            match self.backend.renew_lock(lock, token, self.lock_ttl).await {
+                Ok(true) => {}
+                Ok(false) => break,
+                Err(_) => {
+                    self.metrics.cache_error(kind.as_str(), "renew");
+                    break;
+                }
+            }
+        }
+        std::future::pending::<()>().await;
     }
 
     async fn compute_and_store<T, F, Fut>(

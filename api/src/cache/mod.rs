@@ -78,4 +78,14 @@ pub trait Cache: Send + Sync + fmt::Debug {
     ) -> BoxFuture<'a, Result<bool, CacheError>>;
     /// Releases `key` if `token` still holds it.
     fn unlock<'a>(&'a self, key: &'a str, token: &'a str) -> BoxFuture<'a, Result<(), CacheError>>;
+    /// Extends `key` to `ttl` from now if `token` still holds it: false when it does not.
+    /// A backend without cross-process locks holds nothing to renew.
+    fn renew_lock<'a>(
+        &'a self,
+        _key: &'a str,
+        _token: &'a str,
+        _ttl: Duration,
+    ) -> BoxFuture<'a, Result<bool, CacheError>> {
+        Box::pin(async { Ok(true) })
+    }
 }

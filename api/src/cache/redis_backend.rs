@@ -25,6 +25,7 @@ use crate::metrics::Metrics;
 /// Deletes the lock only if it still holds our token (it may have expired and been
 /// taken by another process meanwhile).
 const UNLOCK: &str = r#"if redis.call("GET", KEYS[1]) == ARGV[1] then return redis.call("DEL", KEYS[1]) else return 0 end"#;
+const RENEW: &str = r#"if redis.call("GET", KEYS[1]) == ARGV[1] then return redis.call("PEXPIRE", KEYS[1], ARGV[2]) else return 0 end"#;
 
 pub struct RedisCache {
     client: Client,
@@ -35,6 +36,7 @@ pub struct RedisCache {
     health: Health,
     metrics: Metrics,
     unlock: redis::Script,
+    renew: redis::Script,
     url: String,
 }
 
@@ -79,6 +81,7 @@ impl RedisCache {
             ),
             metrics,
             unlock: redis::Script::new(UNLOCK),
+            renew: redis::Script::new(RENEW),
             url: redact_url(url),
         })
     }
@@ -214,6 +217,29 @@ impl Cache for RedisCache {
                     .map(|_| ())
             })
             .await
+        }
+        .boxed()
+    }
+
+    fn renew_lock<'a>(
+        &'a self,
+        key: &'a str,
+        token: &'a str,
+        ttl: Duration,
+    ) -> BoxFuture<'a, Result<bool, CacheError>> {
+        async move {
+            let millis = u64::try_from(ttl.as_millis()).unwrap_or(u64::MAX).max(1);
+            let renewed = self
+                .run(|mut c| async move {
+                    self.renew
+                        .key(key)
+                        .arg(token)
+                        .arg(millis)
+                        .invoke_async::<i64>(&mut c)
+                        .await
+                })
+                .await?;
+            Ok(renewed == 1)
         }
         .boxed()
     }

@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, PoisonError};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use futures::FutureExt;
 use futures::future::BoxFuture;
@@ -24,7 +24,8 @@ const KIND: ReportKind = ReportKind::new("test_report");
 #[derive(Debug, Default)]
 struct SharedMap {
     values: Mutex<HashMap<String, Bytes>>,
-    locks: Mutex<HashMap<String, String>>,
+    /// Lock key → holder's token and when the lock lapses.
+    locks: Mutex<HashMap<String, (String, Instant)>>,
     gets: AtomicUsize,
 }
 
@@ -66,14 +67,17 @@ impl Cache for SharedMap {
         &'a self,
         key: &'a str,
         token: &'a str,
-        _: Duration,
+        ttl: Duration,
     ) -> BoxFuture<'a, Result<bool, CacheError>> {
         async move {
             let mut locks = self.locks.lock().unwrap_or_else(PoisonError::into_inner);
-            if locks.contains_key(key) {
+            if locks
+                .get(key)
+                .is_some_and(|(_, lapses)| *lapses > Instant::now())
+            {
                 return Ok(false);
             }
-            locks.insert(key.to_owned(), token.to_owned());
+            locks.insert(key.to_owned(), (token.to_owned(), Instant::now() + ttl));
             Ok(true)
         }
         .boxed()
@@ -81,10 +85,28 @@ impl Cache for SharedMap {
     fn unlock<'a>(&'a self, key: &'a str, token: &'a str) -> BoxFuture<'a, Result<(), CacheError>> {
         async move {
             let mut locks = self.locks.lock().unwrap_or_else(PoisonError::into_inner);
-            if locks.get(key).map(String::as_str) == Some(token) {
+            if locks.get(key).is_some_and(|(holder, _)| holder == token) {
                 locks.remove(key);
             }
             Ok(())
+        }
+        .boxed()
+    }
+    fn renew_lock<'a>(
+        &'a self,
+        key: &'a str,
+        token: &'a str,
+        ttl: Duration,
+    ) -> BoxFuture<'a, Result<bool, CacheError>> {
+        async move {
+            let mut locks = self.locks.lock().unwrap_or_else(PoisonError::into_inner);
+            match locks.get_mut(key) {
+                Some((holder, lapses)) if holder == token && *lapses > Instant::now() => {
+                    *lapses = Instant::now() + ttl;
+                    Ok(true)
+                }
+                _ => Ok(false),
+            }
         }
         .boxed()
     }
@@ -351,6 +373,31 @@ async fn two_processes_sharing_a_backend_compute_once() {
 }
 
 #[tokio::test]
+async fn a_computation_longer_than_the_lock_keeps_it_and_others_wait() {
+    let mut f = fixture().await;
+    // Lifetimes long enough that a loaded machine's scheduling delays (tens of ms) cannot
+    // make a renewal late.
+    f.settings.cache.cache_lock_ms = 1_000;
+    let shared: Arc<dyn Cache> = Arc::new(SharedMap::default());
+    let (first, _) = f.cache(Arc::clone(&shared));
+    let (second, _) = f.cache(shared);
+    let computed = AtomicUsize::new(0);
+    let ws = f.workspace_id;
+    // Three lock lifetimes: without renewal the lock lapses and the second computes too.
+    let slow = Duration::from_millis(3_000);
+    let late = async {
+        tokio::time::sleep(Duration::from_millis(100)).await;
+        ask(&second, ws, json!({"q": "long"}), &computed, 3, slow).await
+    };
+    let (a, b) = tokio::join!(
+        ask(&first, ws, json!({"q": "long"}), &computed, 3, slow),
+        late
+    );
+    assert_eq!((a.expect("answered"), b.expect("answered")), (3, 3));
+    assert_eq!(computed.load(Ordering::SeqCst), 1, "computed once");
+}
+
+#[tokio::test]
 async fn waiters_compute_themselves_when_the_lock_holder_never_delivers() {
     let mut f = fixture().await;
     f.settings.cache.cache_lock_ms = 100;
@@ -382,7 +429,13 @@ async fn waiters_compute_themselves_when_the_lock_holder_never_delivers() {
         .locks
         .lock()
         .unwrap_or_else(PoisonError::into_inner)
-        .insert(lock_of_next, "dead-process".into());
+        .insert(
+            lock_of_next,
+            (
+                "dead-process".into(),
+                Instant::now() + Duration::from_millis(100),
+            ),
+        );
     let computed = AtomicUsize::new(0);
     let value = cache
         .get_or_compute(KIND, f.workspace_id, &json!({"warm": true}), || {

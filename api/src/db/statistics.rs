@@ -82,10 +82,13 @@ async fn is_stale(conn: &DatabaseConnection, table: &str) -> Result<bool, DbErr>
     Ok(analyzed.is_none_or(|analyzed| rows > analyzed.saturating_mul(2) + SLACK_ROWS))
 }
 
-/// Refreshes stale statistics every `interval`, logging what it analyzed.
+/// Refreshes stale statistics every `interval` (the first time one interval from now),
+/// logging what it analyzed.
 pub async fn keep_current(conn: DatabaseConnection, interval: Duration) {
     let mut ticks = tokio::time::interval(interval);
     ticks.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    // The first tick is at once; start-up has just checked (`app::build_state`).
+    ticks.tick().await;
     loop {
         ticks.tick().await;
         match refresh_stale(&conn).await {
