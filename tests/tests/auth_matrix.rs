@@ -83,6 +83,13 @@ async fn seed(app: &TestApp, token: &str) -> Fixture {
         .as_str()
         .expect("token")
         .to_owned();
+    let q = "mutation { inviteUser(input: { email: \"a-secret-invitee@example.com\", role: ANALYST }) { invitation { id } } }";
+    let invited = app.gql(Some(token), q, json!({})).await.ok();
+    let invitation = invited
+        .data("inviteUser/invitation/id")
+        .as_str()
+        .expect("invitation")
+        .to_owned();
     let mut spare_emails = Vec::new();
     for n in 0..12 {
         let email = format!("spare-{n}@example.com");
@@ -95,6 +102,7 @@ async fn seed(app: &TestApp, token: &str) -> Fixture {
         lead: lead.0,
         lead_external_id: "A-SECRET-lead".to_owned(),
         token_id,
+        invitation,
         admin_email: admin.email,
         admin_password: admin.password,
         spare_emails,
@@ -145,7 +153,7 @@ async fn insert_lead_with_conversion(app: &TestApp) -> i64 {
 async fn snapshot(app: &TestApp, token: &str) -> Value {
     let q = "{ workspace { name } channels { id name isPaid } campaigns { edges { node { id name status } } }
         budgets { id amount } leads { totalCount } conversions { totalCount }
-        members { user { email } role } apiTokens { id name revokedAt } }";
+        members { user { email } role } invitations { id role status } apiTokens { id name revokedAt } }";
     app.gql(Some(token), q, json!({})).await.ok().body
 }
 

@@ -1,7 +1,6 @@
 //! The authorization table: one row per Query and Mutation field, with what it needs,
 //! a document and variables to call it, and what another workspace must see.
 
-use chrono::Utc;
 use leadsource::auth::Permission;
 use serde_json::{Value, json};
 
@@ -47,6 +46,8 @@ pub struct Fixture {
     /// The lead's external id: bulk writes name leads by it.
     pub lead_external_id: String,
     pub token_id: String,
+    /// An open invitation of A (to an email carrying a leak marker).
+    pub invitation: String,
     pub admin_email: String,
     pub admin_password: String,
     pub spare_emails: Vec<String>,
@@ -157,6 +158,13 @@ pub fn table() -> Vec<Row> {
             OwnWorkspace,
         ),
         row(
+            "invitations",
+            Needs(ManageAccess),
+            "{ invitations { id email role status } }",
+            none,
+            OwnWorkspace,
+        ),
+        row(
             "apiTokens",
             Needs(ManageAccess),
             "{ apiTokens { id name prefix } }",
@@ -243,15 +251,22 @@ pub fn table() -> Vec<Row> {
         row(
             "inviteUser",
             Needs(ManageAccess),
-            "mutation($e: String!) { inviteUser(input: { email: $e, role: VIEWER }) { member { role } } }",
-            |_, n| json!({ "e": format!("invited-{n}-{}@example.com", Utc::now().timestamp_micros()) }),
+            "mutation($e: String!) { inviteUser(input: { email: $e, role: VIEWER }) { code invitation { status } } }",
+            |f, n| json!({ "e": f.spare_emails[n] }),
             OwnWorkspace,
         ),
         row(
-            "addMember",
+            "revokeInvitation",
             Needs(ManageAccess),
-            "mutation($e: String!) { addMember(email: $e, role: VIEWER) { role } }",
-            |f, n| json!({ "e": f.spare_emails[n] }),
+            "mutation($id: ID!) { revokeInvitation(id: $id) { status } }",
+            |f, _| json!({ "id": f.invitation }),
+            NotFound,
+        ),
+        row(
+            "acceptInvitation",
+            Public,
+            "mutation($c: String!) { acceptInvitation(code: $c, password: \"not the password\") { accessToken } }",
+            |_, _| json!({ "c": "lsi_unknown" }),
             OwnWorkspace,
         ),
         row(

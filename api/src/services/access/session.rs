@@ -87,7 +87,7 @@ pub async fn login(
 }
 
 /// Stores a new refresh token of `family` and issues its access token.
-async fn open_session<C: ConnectionTrait>(
+pub(super) async fn open_session<C: ConnectionTrait>(
     db: &C,
     auth: &AuthState,
     user: user::Model,
