@@ -4,6 +4,7 @@
 //! For each field: without credentials → UNAUTHENTICATED; every weaker role and every
 //! token lacking the scope → FORBIDDEN; the strongest principals of another workspace,
 //! given this workspace's ids, get NOT_FOUND or null (never its data), and change nothing.
+//! Fields about the caller's own account (`changePassword`) refuse tokens, which have none.
 
 use std::collections::BTreeSet;
 
@@ -270,7 +271,10 @@ async fn every_field_refuses_anonymous_weaker_and_foreign_callers() {
             );
         }
 
-        for (who, credential) in [("B's all-scopes token", &b.token), ("B's owner", &b_owner)] {
+        for (who, credential, is_token) in [
+            ("B's all-scopes token", &b.token, true),
+            ("B's owner", &b_owner, false),
+        ] {
             let resp = call(Some(credential.clone())).await;
             assert!(
                 !leaks(&resp),
@@ -325,6 +329,16 @@ async fn every_field_refuses_anonymous_weaker_and_foreign_callers() {
                 }
                 Cross::OwnWorkspace => {
                     resp.ok();
+                }
+                Cross::CallerAccount(code) => {
+                    let expected = if is_token { "FORBIDDEN" } else { code };
+                    assert_eq!(
+                        resp.error_code(),
+                        Some(expected),
+                        "{} as {who}: {}",
+                        row.field,
+                        resp.body
+                    );
                 }
             }
         }

@@ -27,6 +27,10 @@ pub enum Cross {
     MissingRowReference(&'static str),
     /// The field takes no id: it answers the caller's own workspace only.
     OwnWorkspace,
+    /// The field acts on the signed-in caller's own account: a token of another workspace
+    /// is refused (FORBIDDEN: it has no account) and its owner gets this code from the
+    /// row's deliberately failing call, about their own account.
+    CallerAccount(&'static str),
 }
 
 pub struct Row {
@@ -75,9 +79,12 @@ const fn row(
 
 pub fn table() -> Vec<Row> {
     use Access::{Needs, Public};
-    use Cross::{MissingReference, MissingRowReference, NotFound, Null, OwnWorkspace};
+    use Cross::{
+        CallerAccount, MissingReference, MissingRowReference, NotFound, Null, OwnWorkspace,
+    };
     use Permission::{
-        ManageAccess, ManageCatalog, Read, ViewSelf, WriteConversions, WriteLeads, WriteSpend,
+        ManageAccess, ManageCatalog, OwnAccount, Read, ViewSelf, WriteConversions, WriteLeads,
+        WriteSpend,
     };
     vec![
         row(
@@ -268,6 +275,13 @@ pub fn table() -> Vec<Row> {
             "mutation($c: String!) { acceptInvitation(code: $c, password: \"not the password\") { accessToken } }",
             |_, _| json!({ "c": "lsi_unknown" }),
             OwnWorkspace,
+        ),
+        row(
+            "changePassword",
+            Needs(OwnAccount),
+            "mutation { changePassword(currentPassword: \"not the password\", newPassword: \"a brand new password\") { accessToken } }",
+            none,
+            CallerAccount("BAD_USER_INPUT"),
         ),
         row(
             "recordSpend",

@@ -1,4 +1,4 @@
-//! Sign-in, sessions and API tokens.
+//! Sign-in, sessions, passwords and API tokens.
 
 use async_graphql::{Context, ID, Object, Result};
 
@@ -9,7 +9,7 @@ use crate::graphql::guards::need;
 use crate::graphql::ids::{IdKind, decode_id};
 use crate::graphql::inputs::CreateApiTokenInput;
 use crate::graphql::types::{ApiToken, CreatedApiToken, Session};
-use crate::services::access::{login, logout, refresh_session};
+use crate::services::access::{PasswordChange, change_password, login, logout, refresh_session};
 use crate::services::api_token::{create_api_token, revoke_api_token};
 
 #[derive(Default)]
@@ -87,6 +87,33 @@ impl AccessMutation {
         Ok(ApiToken(
             revoke_api_token(&ctx.state().db.conn, p.workspace_id, id).await?,
         ))
+    }
+
+    /// Changes the signed-in user's password (not an API token's: it has none). The
+    /// current password is checked as a sign-in attempt, under the same rate limits as
+    /// `login`; a wrong one is BAD_USER_INPUT on `currentPassword`. Every refresh token of
+    /// the user, in every workspace, is revoked; the answer is a new session.
+    #[graphql(guard = "need(Permission::OwnAccount)")]
+    async fn change_password(
+        &self,
+        ctx: &Context<'_>,
+        current_password: String,
+        new_password: String,
+    ) -> Result<Session> {
+        let state = ctx.state();
+        let change = PasswordChange {
+            current_password,
+            new_password,
+        };
+        let session = change_password(
+            &state.db.conn,
+            &state.auth,
+            client_addr(ctx),
+            ctx.principal()?,
+            change,
+        )
+        .await?;
+        Ok(Session(session))
     }
 }
 

@@ -1,7 +1,9 @@
 //! People and sessions: users with argon2id passwords, workspace memberships, invitations
-//! and their acceptance, login with rotating refresh tokens, and the demo login.
+//! and their acceptance, login with rotating refresh tokens, password changes, and the
+//! demo login.
 
 pub mod acceptance;
+pub mod account;
 pub mod demo;
 pub mod invitation;
 pub mod member;
@@ -9,6 +11,7 @@ pub mod session;
 pub mod user;
 
 pub use acceptance::{Acceptance, accept_invitation};
+pub use account::{PasswordChange, change_password};
 pub use demo::{DemoLogin, ensure_demo_login};
 pub use invitation::{
     INVITATION_TTL_DAYS, InvitationState, IssuedInvitation, NewInvitation, invitation_state,
