@@ -9,6 +9,7 @@ pub mod budget;
 pub mod campaign;
 pub mod channel;
 pub mod conversion;
+pub mod invitation;
 pub mod lead;
 pub mod membership;
 pub mod refresh_token;
@@ -25,6 +26,7 @@ pub mod prelude {
     pub use super::campaign::Entity as Campaign;
     pub use super::channel::Entity as Channel;
     pub use super::conversion::Entity as Conversion;
+    pub use super::invitation::Entity as Invitation;
     pub use super::lead::Entity as Lead;
     pub use super::membership::Entity as Membership;
     pub use super::refresh_token::Entity as RefreshToken;

@@ -4,6 +4,7 @@
 //! For each field: without credentials → UNAUTHENTICATED; every weaker role and every
 //! token lacking the scope → FORBIDDEN; the strongest principals of another workspace,
 //! given this workspace's ids, get NOT_FOUND or null (never its data), and change nothing.
+//! Fields about the caller's own account (`changePassword`) refuse tokens, which have none.
 
 use std::collections::BTreeSet;
 
@@ -83,6 +84,13 @@ async fn seed(app: &TestApp, token: &str) -> Fixture {
         .as_str()
         .expect("token")
         .to_owned();
+    let q = "mutation { inviteUser(input: { email: \"a-secret-invitee@example.com\", role: ANALYST }) { invitation { id } } }";
+    let invited = app.gql(Some(token), q, json!({})).await.ok();
+    let invitation = invited
+        .data("inviteUser/invitation/id")
+        .as_str()
+        .expect("invitation")
+        .to_owned();
     let mut spare_emails = Vec::new();
     for n in 0..12 {
         let email = format!("spare-{n}@example.com");
@@ -95,6 +103,7 @@ async fn seed(app: &TestApp, token: &str) -> Fixture {
         lead: lead.0,
         lead_external_id: "A-SECRET-lead".to_owned(),
         token_id,
+        invitation,
         admin_email: admin.email,
         admin_password: admin.password,
         spare_emails,
@@ -145,7 +154,7 @@ async fn insert_lead_with_conversion(app: &TestApp) -> i64 {
 async fn snapshot(app: &TestApp, token: &str) -> Value {
     let q = "{ workspace { name } channels { id name isPaid } campaigns { edges { node { id name status } } }
         budgets { id amount } leads { totalCount } conversions { totalCount }
-        members { user { email } role } apiTokens { id name revokedAt } }";
+        members { user { email } role } invitations { id role status } apiTokens { id name revokedAt } }";
     app.gql(Some(token), q, json!({})).await.ok().body
 }
 
@@ -262,7 +271,10 @@ async fn every_field_refuses_anonymous_weaker_and_foreign_callers() {
             );
         }
 
-        for (who, credential) in [("B's all-scopes token", &b.token), ("B's owner", &b_owner)] {
+        for (who, credential, is_token) in [
+            ("B's all-scopes token", &b.token, true),
+            ("B's owner", &b_owner, false),
+        ] {
             let resp = call(Some(credential.clone())).await;
             assert!(
                 !leaks(&resp),
@@ -317,6 +329,16 @@ async fn every_field_refuses_anonymous_weaker_and_foreign_callers() {
                 }
                 Cross::OwnWorkspace => {
                     resp.ok();
+                }
+                Cross::CallerAccount(code) => {
+                    let expected = if is_token { "FORBIDDEN" } else { code };
+                    assert_eq!(
+                        resp.error_code(),
+                        Some(expected),
+                        "{} as {who}: {}",
+                        row.field,
+                        resp.body
+                    );
                 }
             }
         }

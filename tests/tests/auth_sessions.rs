@@ -1,5 +1,5 @@
 //! Users and sessions over HTTP: login, rotation of refresh tokens, reuse detection,
-//! logout, invitations and members.
+//! logout and the demo login (invitations: `auth_invitations`; passwords: `auth_passwords`).
 
 use leadsource::auth::Role;
 use leadsource_tests::TestApp;
@@ -137,84 +137,6 @@ async fn a_refreshed_session_carries_the_current_role() {
     app.user("acme", "ana@example.com", Role::Admin).await; // promoted
     let rotated = app.gql(None, REFRESH, json!({ "t": r1 })).await.ok();
     assert_eq!(rotated.data("refreshSession/role"), "ADMIN");
-}
-
-#[tokio::test]
-async fn an_admin_invites_a_user_who_signs_in_with_the_one_time_password() {
-    let app = TestApp::spawn().await;
-    app.workspace("acme").await;
-    let admin = app.session("acme", Role::Admin).await;
-    let q = "mutation { inviteUser(input: { email: \"Bo@Example.com\", role: ANALYST }) {
-        temporaryPassword member { role user { email displayName } } } }";
-    let invited = app.gql(Some(&admin), q, json!({})).await.ok();
-    assert_eq!(invited.data("inviteUser/member/role"), "ANALYST");
-    assert_eq!(invited.data("inviteUser/member/user/displayName"), "bo");
-    let password = invited
-        .data("inviteUser/temporaryPassword")
-        .as_str()
-        .expect("pw");
-    let session = app.login("bo@example.com", password).await.ok();
-    assert_eq!(session.data("login/role"), "ANALYST");
-    let again = app.gql(Some(&admin), q, json!({})).await;
-    assert_eq!(again.error_code(), Some("CONFLICT"));
-    let members = app
-        .gql(
-            Some(&admin),
-            "{ members { role user { email } } }",
-            json!({}),
-        )
-        .await
-        .ok();
-    assert!(members.body.to_string().contains("bo@example.com"));
-}
-
-#[tokio::test]
-async fn an_admin_adds_an_existing_user_but_grants_no_role_above_their_own() {
-    let app = TestApp::spawn().await;
-    app.workspace("acme").await;
-    app.workspace("other").await;
-    let elsewhere = app.user("other", "cy@example.com", Role::Owner).await;
-    let admin = app.session("acme", Role::Admin).await;
-    let add = "mutation($e: String!, $r: Role!) { addMember(email: $e, role: $r) { role user { email } } }";
-    let owner = app
-        .gql(
-            Some(&admin),
-            add,
-            json!({ "e": elsewhere.email, "r": "OWNER" }),
-        )
-        .await;
-    assert_eq!(owner.error_code(), Some("FORBIDDEN"));
-    let added = app
-        .gql(
-            Some(&admin),
-            add,
-            json!({ "e": elsewhere.email, "r": "VIEWER" }),
-        )
-        .await
-        .ok();
-    assert_eq!(added.data("addMember/role"), "VIEWER");
-    let twice = app
-        .gql(
-            Some(&admin),
-            add,
-            json!({ "e": elsewhere.email, "r": "VIEWER" }),
-        )
-        .await;
-    assert_eq!(twice.error_code(), Some("CONFLICT"));
-    let nobody = app
-        .gql(
-            Some(&admin),
-            add,
-            json!({ "e": "nobody@example.com", "r": "VIEWER" }),
-        )
-        .await;
-    assert_eq!(nobody.error_code(), Some("NOT_FOUND"));
-    // With two memberships, login names the workspace.
-    let q = "mutation($e: String!, $p: String!, $w: String) { login(email: $e, password: $p, workspace: $w) { role workspace { slug } } }";
-    let vars = json!({ "e": elsewhere.email, "p": elsewhere.password, "w": "acme" });
-    let session = app.gql(None, q, vars).await.ok();
-    assert_eq!(session.data("login/workspace/slug"), "acme");
-    assert_eq!(session.data("login/role"), "VIEWER");
 }
 
 #[tokio::test]

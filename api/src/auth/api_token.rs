@@ -1,11 +1,13 @@
 //! Random secrets: API tokens (`lsk_` + 43 base62 characters, 256 bits), refresh tokens
-//! (`lsr_` + 43) and one-time passwords. Only the SHA-256 of a token is stored.
+//! (`lsr_` + 43), invitation codes (`lsi_` + 43) and the demo password. Only the SHA-256
+//! of a token or code is stored.
 
 use rand::Rng;
 use sha2::{Digest, Sha256};
 
 const PREFIX: &str = "lsk_";
 const REFRESH_PREFIX: &str = "lsr_";
+const INVITATION_PREFIX: &str = "lsi_";
 const PASSWORD_CHARS: usize = 20;
 const SECRET_CHARS: usize = 43;
 const ALPHABET: &[u8] = b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
@@ -27,7 +29,12 @@ pub fn generate_refresh_token() -> String {
     format!("{REFRESH_PREFIX}{}", random_base62(SECRET_CHARS))
 }
 
-/// A one-time password of 20 base62 characters (119 bits).
+/// An invitation code: like an API token, with its own prefix.
+pub fn generate_invitation_code() -> String {
+    format!("{INVITATION_PREFIX}{}", random_base62(SECRET_CHARS))
+}
+
+/// A random password of 20 base62 characters (119 bits).
 pub fn generate_password() -> String {
     random_base62(PASSWORD_CHARS)
 }
@@ -62,5 +69,11 @@ mod tests {
         assert_ne!(a, b);
         assert_eq!(hash_secret(&a).len(), 64);
         assert!(a.starts_with(&display_prefix(&a)));
+        let code = generate_invitation_code();
+        assert!(code.starts_with("lsi_") && code.len() == 47, "{code}");
+        assert!(
+            !looks_like_token(&code),
+            "an invitation code is no API token"
+        );
     }
 }

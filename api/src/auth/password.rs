@@ -38,15 +38,20 @@ static DUMMY_HASH: LazyLock<Option<String>> =
 
 /// Refuses passwords too short to resist guessing, or too long to hash cheaply.
 pub fn check_policy(password: &str) -> AppResult<()> {
+    check_policy_of("password", password)
+}
+
+/// [`check_policy`] for a password given in the argument `field` (e.g. `newPassword`).
+pub fn check_policy_of(field: &str, password: &str) -> AppResult<()> {
     if password.chars().count() < MIN_PASSWORD_CHARS {
         return Err(AppError::bad_input(
-            "password",
+            field,
             format!("at least {MIN_PASSWORD_CHARS} characters"),
         ));
     }
     if password.len() > MAX_PASSWORD_BYTES {
         return Err(AppError::bad_input(
-            "password",
+            field,
             format!("at most {MAX_PASSWORD_BYTES} bytes"),
         ));
     }

@@ -69,6 +69,9 @@ impl Scope {
 pub enum Permission {
     /// Know who is calling (`viewer`): any authenticated caller.
     ViewSelf,
+    /// Change one's own account (`changePassword`): any signed-in user; no token scope
+    /// grants it, since a token has no account.
+    OwnAccount,
     /// Read lists and reports.
     Read,
     /// Create and change channels, campaigns and budgets.
@@ -86,7 +89,7 @@ impl Permission {
     /// The weakest role that holds this permission.
     pub fn min_role(self) -> Role {
         match self {
-            Permission::ViewSelf | Permission::Read => Role::Viewer,
+            Permission::ViewSelf | Permission::OwnAccount | Permission::Read => Role::Viewer,
             Permission::ManageCatalog
             | Permission::WriteLeads
             | Permission::WriteConversions
@@ -106,7 +109,7 @@ impl Permission {
             Permission::WriteConversions => Some(Scope::ConversionsWrite),
             Permission::WriteSpend => Some(Scope::SpendWrite),
             Permission::ManageCatalog | Permission::ManageAccess => Some(Scope::Admin),
-            Permission::ManageWorkspace => None,
+            Permission::ManageWorkspace | Permission::OwnAccount => None,
         }
     }
 }
@@ -206,6 +209,7 @@ mod tests {
     fn roles_hold_their_permissions_and_every_weaker_role_is_refused() {
         let cases = [
             (Permission::ViewSelf, Role::Viewer),
+            (Permission::OwnAccount, Role::Viewer),
             (Permission::Read, Role::Viewer),
             (Permission::ManageCatalog, Role::Analyst),
             (Permission::WriteLeads, Role::Analyst),
@@ -240,6 +244,10 @@ mod tests {
         assert!(token(&[Scope::Admin]).allows(Permission::ManageAccess));
         assert!(token(&[Scope::Admin]).allows(Permission::Read));
         assert!(!token(&Scope::ALL).allows(Permission::ManageWorkspace));
+        let err = token(&Scope::ALL)
+            .require(Permission::OwnAccount)
+            .expect_err("a token has no account");
+        assert!(err.to_string().contains("a user session"), "{err}");
         let err = token(&[Scope::ReportsRead])
             .require(Permission::WriteLeads)
             .expect_err("no");

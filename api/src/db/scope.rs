@@ -25,6 +25,7 @@ in_workspace!(
     campaign,
     channel,
     conversion,
+    invitation,
     lead,
     membership,
     refresh_token,

@@ -18,6 +18,7 @@ pub enum IdKind {
     Conversion,
     ApiToken,
     User,
+    Invitation,
 }
 
 impl IdKind {
@@ -32,6 +33,7 @@ impl IdKind {
             IdKind::Conversion => "Conversion",
             IdKind::ApiToken => "ApiToken",
             IdKind::User => "User",
+            IdKind::Invitation => "Invitation",
         }
     }
 }

@@ -1,7 +1,6 @@
 //! The authorization table: one row per Query and Mutation field, with what it needs,
 //! a document and variables to call it, and what another workspace must see.
 
-use chrono::Utc;
 use leadsource::auth::Permission;
 use serde_json::{Value, json};
 
@@ -28,6 +27,10 @@ pub enum Cross {
     MissingRowReference(&'static str),
     /// The field takes no id: it answers the caller's own workspace only.
     OwnWorkspace,
+    /// The field acts on the signed-in caller's own account: a token of another workspace
+    /// is refused (FORBIDDEN: it has no account) and its owner gets this code from the
+    /// row's deliberately failing call, about their own account.
+    CallerAccount(&'static str),
 }
 
 pub struct Row {
@@ -47,6 +50,8 @@ pub struct Fixture {
     /// The lead's external id: bulk writes name leads by it.
     pub lead_external_id: String,
     pub token_id: String,
+    /// An open invitation of A (to an email carrying a leak marker).
+    pub invitation: String,
     pub admin_email: String,
     pub admin_password: String,
     pub spare_emails: Vec<String>,
@@ -74,9 +79,12 @@ const fn row(
 
 pub fn table() -> Vec<Row> {
     use Access::{Needs, Public};
-    use Cross::{MissingReference, MissingRowReference, NotFound, Null, OwnWorkspace};
+    use Cross::{
+        CallerAccount, MissingReference, MissingRowReference, NotFound, Null, OwnWorkspace,
+    };
     use Permission::{
-        ManageAccess, ManageCatalog, Read, ViewSelf, WriteConversions, WriteLeads, WriteSpend,
+        ManageAccess, ManageCatalog, OwnAccount, Read, ViewSelf, WriteConversions, WriteLeads,
+        WriteSpend,
     };
     vec![
         row(
@@ -153,6 +161,13 @@ pub fn table() -> Vec<Row> {
             "members",
             Needs(ManageAccess),
             "{ members { user { email } role } }",
+            none,
+            OwnWorkspace,
+        ),
+        row(
+            "invitations",
+            Needs(ManageAccess),
+            "{ invitations { id email role status } }",
             none,
             OwnWorkspace,
         ),
@@ -243,16 +258,30 @@ pub fn table() -> Vec<Row> {
         row(
             "inviteUser",
             Needs(ManageAccess),
-            "mutation($e: String!) { inviteUser(input: { email: $e, role: VIEWER }) { member { role } } }",
-            |_, n| json!({ "e": format!("invited-{n}-{}@example.com", Utc::now().timestamp_micros()) }),
+            "mutation($e: String!) { inviteUser(input: { email: $e, role: VIEWER }) { code invitation { status } } }",
+            |f, n| json!({ "e": f.spare_emails[n] }),
             OwnWorkspace,
         ),
         row(
-            "addMember",
+            "revokeInvitation",
             Needs(ManageAccess),
-            "mutation($e: String!) { addMember(email: $e, role: VIEWER) { role } }",
-            |f, n| json!({ "e": f.spare_emails[n] }),
+            "mutation($id: ID!) { revokeInvitation(id: $id) { status } }",
+            |f, _| json!({ "id": f.invitation }),
+            NotFound,
+        ),
+        row(
+            "acceptInvitation",
+            Public,
+            "mutation($c: String!) { acceptInvitation(code: $c, password: \"not the password\") { accessToken } }",
+            |_, _| json!({ "c": "lsi_unknown" }),
             OwnWorkspace,
+        ),
+        row(
+            "changePassword",
+            Needs(OwnAccount),
+            "mutation { changePassword(currentPassword: \"not the password\", newPassword: \"a brand new password\") { accessToken } }",
+            none,
+            CallerAccount("BAD_USER_INPUT"),
         ),
         row(
             "recordSpend",

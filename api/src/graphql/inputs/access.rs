@@ -18,7 +18,8 @@ pub struct CreateApiTokenInput {
 #[derive(InputObject)]
 pub struct InviteUserInput {
     pub email: String,
-    /// Defaults to the part of the email before `@`.
+    /// The name an account created by accepting gets, unless the invitee gives one
+    /// (default: the part of the email before `@`); an existing account keeps its own.
     pub display_name: Option<String>,
     /// At most the inviter's own role.
     pub role: Role,

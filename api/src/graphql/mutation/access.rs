@@ -1,4 +1,4 @@
-//! Sign-in, sessions, members and API tokens.
+//! Sign-in, sessions, passwords and API tokens.
 
 use async_graphql::{Context, ID, Object, Result};
 
@@ -7,10 +7,9 @@ use crate::auth::{Permission, Scope};
 use crate::graphql::context::ContextExt;
 use crate::graphql::guards::need;
 use crate::graphql::ids::{IdKind, decode_id};
-use crate::graphql::inputs::{CreateApiTokenInput, InviteUserInput};
-use crate::graphql::types::access::Role;
-use crate::graphql::types::{ApiToken, CreatedApiToken, InvitedUser, Member, Session};
-use crate::services::access::{add_member, invite_user, login, logout, refresh_session};
+use crate::graphql::inputs::CreateApiTokenInput;
+use crate::graphql::types::{ApiToken, CreatedApiToken, Session};
+use crate::services::access::{PasswordChange, change_password, login, logout, refresh_session};
 use crate::services::api_token::{create_api_token, revoke_api_token};
 
 #[derive(Default)]
@@ -90,29 +89,36 @@ impl AccessMutation {
         ))
     }
 
-    /// Creates a user with a one-time password and adds them with `role` (at most the
-    /// caller's own role). CONFLICT when the email already has an account: use addMember.
-    #[graphql(guard = "need(Permission::ManageAccess)")]
-    async fn invite_user(&self, ctx: &Context<'_>, input: InviteUserInput) -> Result<InvitedUser> {
-        let p = ctx.principal()?;
-        let name = input.display_name.unwrap_or_default();
-        let db = &ctx.state().db.conn;
-        let invited = invite_user(db, p, &input.email, &name, input.role.into()).await?;
-        Ok(InvitedUser(invited))
-    }
-
-    /// Adds an existing user, by email, with `role` (at most the caller's own role).
-    #[graphql(guard = "need(Permission::ManageAccess)")]
-    async fn add_member(&self, ctx: &Context<'_>, email: String, role: Role) -> Result<Member> {
-        let p = ctx.principal()?;
-        Ok(Member(
-            add_member(&ctx.state().db.conn, p, &email, role.into()).await?,
-        ))
+    /// Changes the signed-in user's password (not an API token's: it has none). The
+    /// current password is checked as a sign-in attempt, under the same rate limits as
+    /// `login`; a wrong one is BAD_USER_INPUT on `currentPassword`. Every refresh token of
+    /// the user, in every workspace, is revoked; the answer is a new session.
+    #[graphql(guard = "need(Permission::OwnAccount)")]
+    async fn change_password(
+        &self,
+        ctx: &Context<'_>,
+        current_password: String,
+        new_password: String,
+    ) -> Result<Session> {
+        let state = ctx.state();
+        let change = PasswordChange {
+            current_password,
+            new_password,
+        };
+        let session = change_password(
+            &state.db.conn,
+            &state.auth,
+            client_addr(ctx),
+            ctx.principal()?,
+            change,
+        )
+        .await?;
+        Ok(Session(session))
     }
 }
 
 /// The request's client address (none when executed without the HTTP layer).
-fn client_addr(ctx: &Context<'_>) -> ClientAddr {
+pub(super) fn client_addr(ctx: &Context<'_>) -> ClientAddr {
     ctx.data_opt::<ClientAddr>()
         .copied()
         .unwrap_or(ClientAddr(None))

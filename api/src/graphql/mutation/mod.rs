@@ -3,6 +3,7 @@
 mod access;
 mod catalog;
 mod ingest;
+mod invitation;
 
 use async_graphql::MergedObject;
 
@@ -10,5 +11,6 @@ use async_graphql::MergedObject;
 pub struct Mutation(
     catalog::CatalogMutation,
     access::AccessMutation,
+    invitation::InvitationMutation,
     ingest::IngestMutation,
 );

@@ -1,12 +1,12 @@
-//! Queries about the caller, the workspace's members and its API tokens.
+//! Queries about the caller, the workspace's members, invitations and API tokens.
 
 use async_graphql::{Context, Object, Result};
 
 use crate::auth::Permission;
 use crate::graphql::context::ContextExt;
 use crate::graphql::guards::need;
-use crate::graphql::types::{ApiToken, Member, Viewer};
-use crate::services::access::list_members;
+use crate::graphql::types::{ApiToken, Invitation, Member, Viewer};
+use crate::services::access::{list_invitations, list_members};
 use crate::services::api_token::list_api_tokens;
 
 #[derive(Default)]
@@ -26,6 +26,15 @@ impl AccessQuery {
         let p = ctx.principal()?;
         let rows = list_members(&ctx.state().db.conn, p.workspace_id).await?;
         Ok(rows.into_iter().map(Member).collect())
+    }
+
+    /// Open invitations of the workspace (neither accepted nor revoked), newest first;
+    /// expired ones stay listed until revoked or replaced by a new invitation.
+    #[graphql(guard = "need(Permission::ManageAccess)")]
+    async fn invitations(&self, ctx: &Context<'_>) -> Result<Vec<Invitation>> {
+        let p = ctx.principal()?;
+        let rows = list_invitations(&ctx.state().db.conn, p.workspace_id).await?;
+        Ok(rows.into_iter().map(Invitation).collect())
     }
 
     /// API tokens of the workspace, newest first, revoked ones included.

@@ -11,7 +11,7 @@ use crate::auth::{Actor, Principal, Role as AuthRole, Scope};
 use crate::graphql::context::ContextExt;
 use crate::graphql::ids::{IdKind, encode_id};
 use crate::services::access::user::find_user;
-use crate::services::access::{Invited as InvitedRow, MemberRow, Session as SessionRow};
+use crate::services::access::{MemberRow, Session as SessionRow};
 use crate::services::api_token::scopes_of;
 use crate::services::workspace::find_workspace;
 
@@ -120,20 +120,6 @@ impl Member {
     /// When the user joined the workspace.
     async fn joined_at(&self) -> DateTime<Utc> {
         self.0.membership.created_at
-    }
-}
-
-/// A new member created by invitation.
-pub struct InvitedUser(pub InvitedRow);
-
-#[Object]
-impl InvitedUser {
-    async fn member(&self) -> Member {
-        Member(self.0.member.clone())
-    }
-    /// A one-time password to hand to the new user; shown only here, stored only hashed.
-    async fn temporary_password(&self) -> &str {
-        &self.0.temporary_password
     }
 }
 

@@ -7,13 +7,15 @@ pub mod budget_plan;
 pub mod catalog;
 pub mod enums;
 pub mod ingest;
+pub mod invitation;
 pub mod lead;
 pub mod pacing;
 pub mod page;
 pub mod performance;
 pub mod report_enums;
 
-pub use access::{ApiToken, CreatedApiToken, InvitedUser, Member, Session, User, Viewer};
+pub use access::{ApiToken, CreatedApiToken, Member, Session, User, Viewer};
 pub use catalog::{Budget, Campaign, Channel, Workspace};
 pub use ingest::{CaptureLeadsResult, ConversionsResult, SpendResult, TouchpointsResult};
+pub use invitation::{CreatedInvitation, Invitation};
 pub use lead::{Conversion, Lead, Touchpoint};

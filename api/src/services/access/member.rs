@@ -1,16 +1,12 @@
-//! Memberships: who belongs to a workspace with which role; invitations and additions.
+//! Memberships: who belongs to a workspace with which role. People join by accepting an
+//! invitation (`invitation`), or through the CLI bootstrap and the demo.
 
 use chrono::Utc;
-use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, QueryFilter, QueryOrder,
-    Set, TransactionTrait,
-};
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, QueryFilter, QueryOrder, Set};
 
 use entity::{membership, user};
 
-use super::user::{NewUser, create_user, find_user_by_email, normalize_email};
-use crate::auth::api_token::generate_password;
-use crate::auth::{Principal, Role};
+use crate::auth::Role;
 use crate::db::scope::InWorkspace;
 use crate::error::{AppError, AppResult};
 
@@ -25,13 +21,6 @@ impl MemberRow {
     pub fn role(&self) -> Role {
         Role::parse(&self.membership.role).unwrap_or(Role::Viewer)
     }
-}
-
-/// A user created by invitation, with the one-time password to hand over.
-#[derive(Debug, Clone)]
-pub struct Invited {
-    pub member: MemberRow,
-    pub temporary_password: String,
 }
 
 /// The role `user_id` holds in `workspace_id`, if any.
@@ -69,7 +58,8 @@ pub async fn upsert_membership<C: ConnectionTrait>(
     }
 }
 
-async fn insert_membership<C: ConnectionTrait>(
+/// Makes `user_id` a member with `role`; CONFLICT when they already are one.
+pub(super) async fn insert_membership<C: ConnectionTrait>(
     db: &C,
     workspace_id: i64,
     user_id: i64,
@@ -85,50 +75,6 @@ async fn insert_membership<C: ConnectionTrait>(
     .insert(db)
     .await
     .map_err(|e| AppError::conflict_on_unique(e, "already a member of this workspace"))
-}
-
-/// Adds an existing user, by email, to the caller's workspace with `role`.
-pub async fn add_member(
-    db: &DatabaseConnection,
-    principal: &Principal,
-    email: &str,
-    role: Role,
-) -> AppResult<MemberRow> {
-    principal.require_grant(role)?;
-    let email = normalize_email(email)?;
-    let user = find_user_by_email(db, &email)
-        .await?
-        .ok_or(AppError::not_found("user"))?;
-    let membership = insert_membership(db, principal.workspace_id, user.id, role).await?;
-    Ok(MemberRow { membership, user })
-}
-
-/// Creates a user with a random one-time password and makes them a member with `role`.
-pub async fn invite_user(
-    db: &DatabaseConnection,
-    principal: &Principal,
-    email: &str,
-    display_name: &str,
-    role: Role,
-) -> AppResult<Invited> {
-    principal.require_grant(role)?;
-    let temporary_password = generate_password();
-    let txn = db.begin().await?;
-    let user = create_user(
-        &txn,
-        NewUser {
-            email: email.to_owned(),
-            password: temporary_password.clone(),
-            display_name: display_name.to_owned(),
-        },
-    )
-    .await?;
-    let membership = insert_membership(&txn, principal.workspace_id, user.id, role).await?;
-    txn.commit().await?;
-    Ok(Invited {
-        member: MemberRow { membership, user },
-        temporary_password,
-    })
 }
 
 /// Members of the workspace, oldest first.

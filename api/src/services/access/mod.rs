@@ -1,12 +1,22 @@
-//! People and sessions: users with argon2id passwords, workspace memberships, login with
-//! rotating refresh tokens, and the demo login.
+//! People and sessions: users with argon2id passwords, workspace memberships, invitations
+//! and their acceptance, login with rotating refresh tokens, password changes, and the
+//! demo login.
 
+pub mod acceptance;
+pub mod account;
 pub mod demo;
+pub mod invitation;
 pub mod member;
 pub mod session;
 pub mod user;
 
+pub use acceptance::{Acceptance, accept_invitation};
+pub use account::{PasswordChange, change_password};
 pub use demo::{DemoLogin, ensure_demo_login};
-pub use member::{Invited, MemberRow, add_member, invite_user, list_members};
+pub use invitation::{
+    INVITATION_TTL_DAYS, InvitationState, IssuedInvitation, NewInvitation, invitation_state,
+    invite, list_invitations, revoke_invitation,
+};
+pub use member::{MemberRow, list_members};
 pub use session::{Session, login, logout, refresh_session};
 pub use user::{BootstrapOutcome, NewUser, bootstrap_user, create_user};

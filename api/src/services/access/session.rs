@@ -87,7 +87,7 @@ pub async fn login(
 }
 
 /// Stores a new refresh token of `family` and issues its access token.
-async fn open_session<C: ConnectionTrait>(
+pub(super) async fn open_session<C: ConnectionTrait>(
     db: &C,
     auth: &AuthState,
     user: user::Model,
@@ -196,6 +196,21 @@ pub async fn logout(db: &DatabaseConnection, presented: &str) -> AppResult<bool>
         revoke_family(db, &row.family, Utc::now()).await?;
     }
     Ok(true)
+}
+
+/// Revokes every refresh token of `user_id`, in every workspace (a password change).
+pub(super) async fn revoke_user_sessions<C: ConnectionTrait>(
+    db: &C,
+    user_id: i64,
+    now: DateTime<Utc>,
+) -> AppResult<()> {
+    refresh_token::Entity::update_many()
+        .col_expr(refresh_token::Column::RevokedAt, Expr::value(now))
+        .filter(refresh_token::Column::UserId.eq(user_id))
+        .filter(refresh_token::Column::RevokedAt.is_null())
+        .exec(db)
+        .await?;
+    Ok(())
 }
 
 async fn revoke_family<C: ConnectionTrait>(

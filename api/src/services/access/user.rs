@@ -52,6 +52,13 @@ pub async fn find_user_by_email<C: ConnectionTrait>(
 
 /// Creates a user; CONFLICT when the email is taken.
 pub async fn create_user<C: ConnectionTrait>(db: &C, input: NewUser) -> AppResult<user::Model> {
+    let row = prepare_user(input).await?;
+    insert_user(db, row).await
+}
+
+/// A user row ready to insert: email normalised, name checked, password policy checked and
+/// hashed. Hashing takes tens of milliseconds, so it happens before any transaction opens.
+pub async fn prepare_user(input: NewUser) -> AppResult<user::ActiveModel> {
     let email = normalize_email(&input.email)?;
     let display_name = match input.display_name.trim() {
         "" => email.split('@').next().unwrap_or_default().to_owned(),
@@ -61,16 +68,23 @@ pub async fn create_user<C: ConnectionTrait>(db: &C, input: NewUser) -> AppResul
         name => name.to_owned(),
     };
     let password_hash = hash_password(input.password).await?;
-    user::ActiveModel {
-        email: Set(email.clone()),
+    Ok(user::ActiveModel {
+        email: Set(email),
         password_hash: Set(password_hash),
         display_name: Set(display_name),
         created_at: Set(Utc::now()),
         ..Default::default()
-    }
-    .insert(db)
-    .await
-    .map_err(|e| AppError::conflict_on_unique(e, format!("a user with email {email} exists")))
+    })
+}
+
+/// Inserts a prepared user; CONFLICT when the email is taken.
+pub async fn insert_user<C: ConnectionTrait>(
+    db: &C,
+    row: user::ActiveModel,
+) -> AppResult<user::Model> {
+    row.insert(db)
+        .await
+        .map_err(|e| AppError::conflict_on_unique(e, "a user with this email exists"))
 }
 
 /// Replaces a user's password.
