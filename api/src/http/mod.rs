@@ -17,7 +17,6 @@ use axum::Router;
 use axum::extract::DefaultBodyLimit;
 use axum::routing::get;
 use tower_http::catch_panic::CatchPanicLayer;
-use tower_http::limit::RequestBodyLimitLayer;
 
 use crate::graphql::document_guard::DocumentLimits;
 use crate::graphql::{AppSchema, document_limits};
@@ -52,11 +51,11 @@ pub fn router(app: AppState, schema: AppSchema) -> Router {
         .route("/healthz", get(health::healthz))
         .route("/readyz", get(health::readyz))
         .route("/metrics", get(metrics::metrics))
-        // RequestBodyLimitLayer refuses a declared Content-Length at once; a chunked body
-        // stops at the limit while being read. axum's own 2 MB default would cut a larger
-        // configured limit short, so it is off.
-        .layer(DefaultBodyLimit::disable())
-        .layer(RequestBodyLimitLayer::new(body_limit))
+        // The body extractor stops reading at the limit, whether the length is declared or
+        // chunked, and `graphql_post` answers that rejection as JSON (413, BAD_USER_INPUT on
+        // `body`). tower-http's RequestBodyLimitLayer answered a declared length over the
+        // limit itself, in plain text, before the handler could.
+        .layer(DefaultBodyLimit::max(body_limit))
         .layer(CatchPanicLayer::custom(respond::panic_response));
     let router = match cors {
         Some(cors) => router.layer(cors),
