@@ -3,13 +3,17 @@
 use async_graphql::{ID, InputObject};
 
 use super::super::ids::{IdKind, decode_id};
-use super::super::scalars::Date;
+use super::super::scalars::SentDate;
 use super::super::types::enums::{CampaignStatus, LeadStatus};
 use crate::error::AppResult;
 use crate::services::budget_period::BudgetFilter;
 use crate::services::campaign::CampaignFilter;
 use crate::services::conversion::ConversionFilter;
 use crate::services::lead::LeadFilter;
+
+fn date(date: Option<SentDate>, field: &str) -> AppResult<Option<chrono::NaiveDate>> {
+    date.map(|d| d.parse(field)).transpose()
+}
 
 /// Narrows `campaigns`.
 #[derive(InputObject, Default)]
@@ -40,9 +44,9 @@ pub struct LeadFilterInput {
     /// The source channel.
     pub channel_id: Option<ID>,
     /// First local day of creation, inclusive.
-    pub created_from: Option<Date>,
+    pub created_from: Option<SentDate>,
     /// Last local day of creation, inclusive.
-    pub created_to: Option<Date>,
+    pub created_to: Option<SentDate>,
     /// Case-insensitive text found in email, name or company.
     pub search: Option<String>,
 }
@@ -55,8 +59,8 @@ impl LeadFilterInput {
                 .channel_id
                 .map(|id| decode_id(IdKind::Channel, "filter.channelId", &id))
                 .transpose()?,
-            created_from: self.created_from.map(|d| d.0),
-            created_to: self.created_to.map(|d| d.0),
+            created_from: date(self.created_from, "filter.createdFrom")?,
+            created_to: date(self.created_to, "filter.createdTo")?,
             search: self.search,
         })
     }
@@ -67,8 +71,8 @@ impl LeadFilterInput {
 pub struct ConversionFilterInput {
     pub lead_id: Option<ID>,
     pub kind: Option<String>,
-    pub occurred_from: Option<Date>,
-    pub occurred_to: Option<Date>,
+    pub occurred_from: Option<SentDate>,
+    pub occurred_to: Option<SentDate>,
 }
 
 impl ConversionFilterInput {
@@ -79,8 +83,8 @@ impl ConversionFilterInput {
                 .map(|id| decode_id(IdKind::Lead, "filter.leadId", &id))
                 .transpose()?,
             kind: self.kind,
-            occurred_from: self.occurred_from.map(|d| d.0),
-            occurred_to: self.occurred_to.map(|d| d.0),
+            occurred_from: date(self.occurred_from, "filter.occurredFrom")?,
+            occurred_to: date(self.occurred_to, "filter.occurredTo")?,
         })
     }
 }
@@ -89,8 +93,8 @@ impl ConversionFilterInput {
 #[derive(InputObject, Default)]
 pub struct BudgetFilterInput {
     pub campaign_id: Option<ID>,
-    pub from: Option<Date>,
-    pub to: Option<Date>,
+    pub from: Option<SentDate>,
+    pub to: Option<SentDate>,
 }
 
 impl BudgetFilterInput {
@@ -100,8 +104,8 @@ impl BudgetFilterInput {
                 .campaign_id
                 .map(|id| decode_id(IdKind::Campaign, "filter.campaignId", &id))
                 .transpose()?,
-            from: self.from.map(|d| d.0),
-            to: self.to.map(|d| d.0),
+            from: date(self.from, "filter.from")?,
+            to: date(self.to, "filter.to")?,
         })
     }
 }
