@@ -16,6 +16,30 @@ fn refused(resp: &GqlResponse, field: &str) {
 }
 
 #[tokio::test]
+async fn a_free_text_filter_over_200_characters_is_refused_naming_the_field() {
+    let app = TestApp::spawn().await;
+    let ws = app.workspace("acme").await;
+    let long = "a".repeat(50_000);
+    let leads = "query($s: String) { leads(filter: { search: $s }) { totalCount } }";
+    refused(
+        &gql(&app, &ws, leads, json!({ "s": long })).await,
+        "filter.search",
+    );
+    let campaigns = "query($s: String) { campaigns(filter: { nameContains: $s }) { totalCount } }";
+    refused(
+        &gql(&app, &ws, campaigns, json!({ "s": long })).await,
+        "filter.nameContains",
+    );
+    let conversions = "query($s: String) { conversions(filter: { kind: $s }) { totalCount } }";
+    refused(
+        &gql(&app, &ws, conversions, json!({ "s": long })).await,
+        "filter.kind",
+    );
+    let at_limit = gql(&app, &ws, leads, json!({ "s": "a".repeat(200) })).await;
+    assert_eq!(at_limit.ok().data("leads/totalCount"), 0);
+}
+
+#[tokio::test]
 async fn a_filter_list_past_its_cap_is_refused_naming_the_field_and_the_limit() {
     let app = TestApp::spawn().await;
     let ws = app.workspace("acme").await;
