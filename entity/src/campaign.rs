@@ -10,6 +10,8 @@ pub struct Model {
     pub workspace_id: i64,
     pub channel_id: i64,
     pub name: String,
+    /// `name` lower-cased by the application (Unicode), what `nameContains` compares.
+    pub name_folded: String,
     /// Unique per workspace when set: scripts name campaigns by it.
     pub utm_campaign: Option<String>,
     /// ACTIVE, PAUSED or ARCHIVED.

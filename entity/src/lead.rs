@@ -13,6 +13,10 @@ pub struct Model {
     pub email: Option<String>,
     pub name: Option<String>,
     pub company: Option<String>,
+    /// `name` lower-cased by the application (Unicode), what `search` compares.
+    pub name_folded: Option<String>,
+    /// `company` lower-cased by the application (Unicode), what `search` compares.
+    pub company_folded: Option<String>,
     /// NEW, QUALIFIED, CUSTOMER or LOST.
     pub status: String,
     pub created_at: DateTimeUtc,

@@ -182,3 +182,66 @@ async fn unreadable_values_of_a_bulk_call_are_bad_rows_listed_together_and_nothi
     );
     assert_eq!(app.count("touchpoint", ws.id).await, before);
 }
+
+#[tokio::test]
+async fn case_insensitive_search_folds_non_ascii_letters_alike_on_both_backends() {
+    let app = TestApp::spawn().await;
+    let ws = app.workspace("acme").await;
+    let capture = "mutation($i: [LeadInput!]!) { captureLeads(inputs: $i) { created } }";
+    let leads = json!([
+        { "externalId": "e1", "name": "Émile Zola", "company": "Société Générale" },
+        { "externalId": "e2", "name": "Ada", "email": "ÅSA@example.com" },
+    ]);
+    gql(&app, &ws, capture, json!({ "i": leads })).await.ok();
+    let search = "query($s: String) { leads(filter: { search: $s }) { totalCount } }";
+    for (needle, found) in [
+        ("ÉMILE", 1),
+        ("émile", 1),
+        ("SOCIÉTÉ", 1),
+        ("åsa@", 1),
+        ("Zola", 1),
+    ] {
+        let resp = gql(&app, &ws, search, json!({ "s": needle })).await.ok();
+        assert_eq!(resp.data("leads/totalCount"), found, "{needle}");
+    }
+    // A repeat capture that renames the lead is searched by its new name.
+    let renamed = json!([{ "externalId": "e1", "name": "ÖMER" }]);
+    gql(&app, &ws, capture, json!({ "i": renamed })).await.ok();
+    let resp = gql(&app, &ws, search, json!({ "s": "ömer" })).await.ok();
+    assert_eq!(resp.data("leads/totalCount"), 1);
+
+    app.campaign(&ws.token, "Café Crème", Some("cafe"), "PAID_SEARCH")
+        .await;
+    let campaigns = "query($s: String) { campaigns(filter: { nameContains: $s }) { totalCount } }";
+    let resp = gql(&app, &ws, campaigns, json!({ "s": "CAFÉ CRÈME" }))
+        .await
+        .ok();
+    assert_eq!(resp.data("campaigns/totalCount"), 1);
+}
+
+#[tokio::test]
+async fn the_folded_copies_of_rows_written_before_the_migration_are_backfilled() {
+    use migration::MigratorTrait;
+    let app = TestApp::spawn().await;
+    let ws = app.workspace("acme").await;
+    let capture = "mutation($i: [LeadInput!]!) { captureLeads(inputs: $i) { created } }";
+    let leads = json!([{ "externalId": "e1", "name": "Émile", "company": "Ñandú SA" }]);
+    gql(&app, &ws, capture, json!({ "i": leads })).await.ok();
+    app.campaign(&ws.token, "Été", Some("ete"), "PAID_SEARCH")
+        .await;
+    let db = &app.state.db.conn;
+    migration::Migrator::down(db, Some(1))
+        .await
+        .unwrap_or_else(|e| panic!("down: {e}"));
+    migration::Migrator::up(db, None)
+        .await
+        .unwrap_or_else(|e| panic!("up: {e}"));
+    let search = "query($s: String) { leads(filter: { search: $s }) { totalCount } }";
+    for needle in ["ÉMILE", "ÑANDÚ"] {
+        let resp = gql(&app, &ws, search, json!({ "s": needle })).await.ok();
+        assert_eq!(resp.data("leads/totalCount"), 1, "{needle}");
+    }
+    let campaigns = "query($s: String) { campaigns(filter: { nameContains: $s }) { totalCount } }";
+    let resp = gql(&app, &ws, campaigns, json!({ "s": "ÉTÉ" })).await.ok();
+    assert_eq!(resp.data("campaigns/totalCount"), 1);
+}

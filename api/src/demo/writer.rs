@@ -11,6 +11,7 @@ use super::calendar::local_date;
 use super::journey::{Lead, Touch};
 use super::plan::Plan;
 use super::write::{id_of, returned_ids, rows_per_statement};
+use crate::services::page::folded;
 
 /// Streams leads into the database in full statements: leads are buffered until a
 /// statement's worth, then their touchpoints and conversions are buffered the same way.
@@ -165,6 +166,8 @@ impl<'a> LeadWriter<'a> {
             email: Set(Some(l.person.email.clone())),
             name: Set(Some(l.person.name.clone())),
             company: Set(l.person.company.clone()),
+            name_folded: Set(Some(folded(&l.person.name))),
+            company_folded: Set(l.person.company.as_deref().map(folded)),
             status: Set(l.status.to_owned()),
             created_at: Set(s.at),
             created_on: Set(local_date(self.plan.tz, s.at)),

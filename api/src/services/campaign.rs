@@ -1,7 +1,7 @@
 //! Campaigns: list with filters, create, update, archive.
 
 use chrono::{NaiveDate, Utc};
-use sea_orm::sea_query::{Expr, ExprTrait, Func};
+use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, PaginatorTrait,
     QueryFilter, QueryOrder, QuerySelect, Set,
@@ -10,7 +10,7 @@ use sea_orm::{
 use entity::campaign;
 
 use super::channel::find_channel;
-use super::page::{Page, PageRequest, contains_pattern};
+use super::page::{Page, PageRequest, contains_pattern, folded};
 use super::workspace::begin_workspace_write;
 use crate::db::rollup::{Sign, SpendRows};
 use crate::db::scope::InWorkspace;
@@ -42,7 +42,7 @@ pub async fn list_campaigns<C: ConnectionTrait>(
     }
     if let Some(text) = filter.name_contains.as_deref().filter(|t| !t.is_empty()) {
         query = query.filter(
-            Expr::expr(Func::lower(Expr::col(campaign::Column::Name)))
+            Expr::col(campaign::Column::NameFolded)
                 .like(sea_orm::sea_query::LikeExpr::new(contains_pattern(text)).escape('\\')),
         );
     }
@@ -121,6 +121,7 @@ async fn apply<C: ConnectionTrait>(
         if name.is_empty() || name.chars().count() > 200 {
             return Err(AppError::bad_input("name", "must be 1 to 200 characters"));
         }
+        model.name_folded = Set(folded(&name));
         model.name = Set(name);
     }
     if let Some(utm) = changes.utm_campaign {

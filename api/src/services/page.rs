@@ -53,11 +53,18 @@ impl<T> Page<T> {
     }
 }
 
-/// Escapes `%`, `_` and `\` for a LIKE pattern and wraps it as a lower-case "contains".
+/// `text` lower-cased by Unicode rules, as the `*_folded` columns hold it. Searches compare
+/// folded text with a folded needle: SQLite's LOWER folds only ASCII, PostgreSQL's every
+/// letter, so folding in SQL answered differently on the two backends.
+pub fn folded(text: &str) -> String {
+    text.to_lowercase()
+}
+
+/// Escapes `%`, `_` and `\` for a LIKE pattern and wraps it as a folded "contains".
 pub fn contains_pattern(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 2);
     out.push('%');
-    for ch in text.to_lowercase().chars() {
+    for ch in folded(text).chars() {
         if matches!(ch, '%' | '_' | '\\') {
             out.push('\\');
         }

@@ -18,6 +18,7 @@ use super::validate::{
 };
 use super::{Target, run_call};
 use crate::error::{AppError, AppResult};
+use crate::services::page::folded;
 use crate::services::rollup::RollupWriter;
 
 /// A lead as a form or a partner sends it.
@@ -253,6 +254,24 @@ async fn upsert_leads<C: ConnectionTrait>(
             "company",
             Values::OptText(merged.iter().map(|m| m.company.clone()).collect()),
         ),
+        (
+            "name_folded",
+            Values::OptText(
+                merged
+                    .iter()
+                    .map(|m| m.name.as_deref().map(folded))
+                    .collect(),
+            ),
+        ),
+        (
+            "company_folded",
+            Values::OptText(
+                merged
+                    .iter()
+                    .map(|m| m.company.as_deref().map(folded))
+                    .collect(),
+            ),
+        ),
         ("status", Values::Text(vec!["NEW".to_owned(); n])),
         (
             "created_at",
@@ -277,6 +296,8 @@ async fn upsert_leads<C: ConnectionTrait>(
             email = COALESCE(excluded.email, \"lead\".email), \
             name = COALESCE(excluded.name, \"lead\".name), \
             company = COALESCE(excluded.company, \"lead\".company), \
+            name_folded = COALESCE(excluded.name_folded, \"lead\".name_folded), \
+            company_folded = COALESCE(excluded.company_folded, \"lead\".company_folded), \
             updated_at = excluded.updated_at",
         // An inserted row has no deleting transaction yet; an updated one has ours.
         returning: if postgres {
