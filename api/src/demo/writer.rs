@@ -4,7 +4,7 @@
 use entity::{conversion, lead, touchpoint};
 use sea_orm::ActiveValue::{NotSet, Set};
 use sea_orm::sea_query::Query;
-use sea_orm::{ConnectionTrait, DbBackend, DbErr, EntityTrait, QueryTrait};
+use sea_orm::{ConnectionTrait, DbBackend, DbErr, EntityTrait, Iterable, QueryTrait};
 
 use super::DemoSummary;
 use super::calendar::local_date;
@@ -36,8 +36,11 @@ impl<'a> LeadWriter<'a> {
         plan: &'a Plan,
         campaign_ids: &'a [i64],
     ) -> Self {
+        // Every column but the id is bound; counted from the entity so a new column cannot
+        // push a statement past the backend's bind limit.
+        let lead_columns = lead::Column::iter().count() - 1;
         let rows = (
-            rows_per_statement(backend, 19),
+            rows_per_statement(backend, lead_columns),
             rows_per_statement(backend, 13),
             rows_per_statement(backend, 7),
         );
