@@ -1,5 +1,6 @@
 //! A campaign runs on one channel; spend and budgets hang off it.
 
+use sea_orm::ActiveValue;
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
@@ -38,4 +39,16 @@ impl Related<super::channel::Entity> for Entity {
     }
 }
 
-impl ActiveModelBehavior for ActiveModel {}
+#[async_trait::async_trait]
+impl ActiveModelBehavior for ActiveModel {
+    /// Keeps the folded copy in step with the name, whoever writes the row.
+    async fn before_save<C>(mut self, _db: &C, _insert: bool) -> Result<Self, DbErr>
+    where
+        C: ConnectionTrait,
+    {
+        if let ActiveValue::Set(name) = &self.name {
+            self.name_folded = ActiveValue::Set(crate::folded(name));
+        }
+        Ok(self)
+    }
+}

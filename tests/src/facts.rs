@@ -93,7 +93,6 @@ impl Facts {
             workspace_id: Set(self.workspace_id),
             channel_id: Set(self.channel(kind)),
             name: Set(name.to_owned()),
-            name_folded: Set(leadsource::services::page::folded(name)),
             utm_campaign: Set(utm.map(str::to_owned)),
             status: Set("ACTIVE".to_owned()),
             starts_on: Set(None),

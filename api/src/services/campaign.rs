@@ -10,7 +10,7 @@ use sea_orm::{
 use entity::campaign;
 
 use super::channel::find_channel;
-use super::page::{Page, PageRequest, contains_pattern, folded};
+use super::page::{Page, PageRequest, contains_pattern};
 use super::workspace::begin_workspace_write;
 use crate::db::rollup::{Sign, SpendRows};
 use crate::db::scope::InWorkspace;
@@ -121,7 +121,6 @@ async fn apply<C: ConnectionTrait>(
         if name.is_empty() || name.chars().count() > 200 {
             return Err(AppError::bad_input("name", "must be 1 to 200 characters"));
         }
-        model.name_folded = Set(folded(&name));
         model.name = Set(name);
     }
     if let Some(utm) = changes.utm_campaign {

@@ -53,12 +53,9 @@ impl<T> Page<T> {
     }
 }
 
-/// `text` lower-cased by Unicode rules, as the `*_folded` columns hold it. Searches compare
-/// folded text with a folded needle: SQLite's LOWER folds only ASCII, PostgreSQL's every
-/// letter, so folding in SQL answered differently on the two backends.
-pub fn folded(text: &str) -> String {
-    text.to_lowercase()
-}
+/// `text` lower-cased by Unicode rules, as the `*_folded` columns hold it (see
+/// `entity::folded`): searches compare folded text with a folded needle.
+pub use entity::folded;
 
 /// Escapes `%`, `_` and `\` for a LIKE pattern and wraps it as a folded "contains".
 pub fn contains_pattern(text: &str) -> String {
