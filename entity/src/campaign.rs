@@ -1,5 +1,6 @@
 //! A campaign runs on one channel; spend and budgets hang off it.
 
+use sea_orm::ActiveValue;
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
@@ -10,6 +11,8 @@ pub struct Model {
     pub workspace_id: i64,
     pub channel_id: i64,
     pub name: String,
+    /// `name` lower-cased by the application (Unicode), what `nameContains` compares.
+    pub name_folded: String,
     /// Unique per workspace when set: scripts name campaigns by it.
     pub utm_campaign: Option<String>,
     /// ACTIVE, PAUSED or ARCHIVED.
@@ -36,4 +39,16 @@ impl Related<super::channel::Entity> for Entity {
     }
 }
 
-impl ActiveModelBehavior for ActiveModel {}
+#[async_trait::async_trait]
+impl ActiveModelBehavior for ActiveModel {
+    /// Keeps the folded copy in step with the name, whoever writes the row.
+    async fn before_save<C>(mut self, _db: &C, _insert: bool) -> Result<Self, DbErr>
+    where
+        C: ConnectionTrait,
+    {
+        if let ActiveValue::Set(name) = &self.name {
+            self.name_folded = ActiveValue::Set(crate::folded(name));
+        }
+        Ok(self)
+    }
+}

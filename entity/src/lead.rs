@@ -1,5 +1,6 @@
 //! A lead and its source (the first touch).
 
+use sea_orm::ActiveValue;
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
@@ -13,6 +14,10 @@ pub struct Model {
     pub email: Option<String>,
     pub name: Option<String>,
     pub company: Option<String>,
+    /// `name` lower-cased by the application (Unicode), what `search` compares.
+    pub name_folded: Option<String>,
+    /// `company` lower-cased by the application (Unicode), what `search` compares.
+    pub company_folded: Option<String>,
     /// NEW, QUALIFIED, CUSTOMER or LOST.
     pub status: String,
     pub created_at: DateTimeUtc,
@@ -50,4 +55,19 @@ impl Related<super::conversion::Entity> for Entity {
     }
 }
 
-impl ActiveModelBehavior for ActiveModel {}
+#[async_trait::async_trait]
+impl ActiveModelBehavior for ActiveModel {
+    /// Keeps the folded copies in step with the name and company, whoever writes the row.
+    async fn before_save<C>(mut self, _db: &C, _insert: bool) -> Result<Self, DbErr>
+    where
+        C: ConnectionTrait,
+    {
+        if let ActiveValue::Set(name) = &self.name {
+            self.name_folded = ActiveValue::Set(name.as_deref().map(crate::folded));
+        }
+        if let ActiveValue::Set(company) = &self.company {
+            self.company_folded = ActiveValue::Set(company.as_deref().map(crate::folded));
+        }
+        Ok(self)
+    }
+}

@@ -4,6 +4,10 @@
 //! stored as integer minor units (`*_cents`, 1/100 of the reporting currency)
 //! so sums are exact and identical on SQLite and PostgreSQL.
 
+mod folded;
+
+pub use folded::folded;
+
 pub mod api_token;
 pub mod budget;
 pub mod campaign;

@@ -9,6 +9,7 @@ mod m20261127_050001_journey_index;
 mod m20261207_000001_rollups;
 mod m20261207_000002_rollup_paths;
 mod m20261207_000003_invitations;
+mod m20261207_000004_folded_text;
 
 pub struct Migrator;
 
@@ -22,6 +23,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261207_000001_rollups::Migration),
             Box::new(m20261207_000002_rollup_paths::Migration),
             Box::new(m20261207_000003_invitations::Migration),
+            Box::new(m20261207_000004_folded_text::Migration),
         ]
     }
 }

@@ -122,6 +122,8 @@ impl Facts {
             email: Set(None),
             name: Set(None),
             company: Set(None),
+            name_folded: Set(None),
+            company_folded: Set(None),
             status: Set("NEW".to_owned()),
             created_at: Set(created),
             created_on: Set(self.local_day(created)),

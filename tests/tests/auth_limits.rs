@@ -100,16 +100,33 @@ async fn first_beyond_the_page_size_is_refused_naming_the_limit() {
 }
 
 #[tokio::test]
-async fn a_body_over_the_limit_answers_413_whether_its_length_is_declared_or_not() {
+async fn a_body_over_the_limit_answers_the_same_json_413_whether_its_length_is_declared_or_not() {
     let app = TestApp::spawn_adjusted(|s| s.max_body_bytes = 1_000).await;
     let big = json!({ "query": format!("{{ __typename }} # {}", "x".repeat(2_000)) }).to_string();
-    let (status, _, _) = app
+    let (status, headers, text) = app
         .post_raw(&[("content-type", "application/json")], big.clone())
         .await;
     assert_eq!(status, 413, "declared Content-Length");
+    let content_type = headers.get("content-type").and_then(|v| v.to_str().ok());
+    assert!(
+        content_type.is_some_and(|t| t.contains("json")),
+        "declared: {content_type:?} {text}"
+    );
+    let declared: serde_json::Value = serde_json::from_str(&text).unwrap_or_default();
+    assert_eq!(
+        declared["errors"][0]["extensions"]["code"], "BAD_USER_INPUT",
+        "{text}"
+    );
+    assert_eq!(
+        declared["errors"][0]["extensions"]["field"], "body",
+        "{text}"
+    );
     let (status, text) = post_chunked(&app, &big).await;
     assert_eq!(status, 413, "chunked: {text}");
     assert!(text.contains("max_body_bytes = 1000"), "{text}");
+    assert!(text.contains(r#""field":"body""#), "{text}");
+    let declared_message = declared["errors"][0]["message"].as_str().unwrap_or("?");
+    assert!(text.contains(declared_message), "the same message: {text}");
     let small = json!({ "query": "{ __typename }" }).to_string();
     assert_eq!(
         app.post_raw(&[("content-type", "application/json")], small)

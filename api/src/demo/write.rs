@@ -15,6 +15,7 @@ use sea_orm::{ConnectionTrait, DbBackend, DbErr, EntityTrait, QueryTrait};
 use super::calendar::to_utc;
 use super::plan::Plan;
 use super::spend::{BudgetRow, SpendRow};
+use crate::services::page::folded;
 
 /// Rows of `columns` bound values that fit in one statement.
 pub(super) fn rows_per_statement(backend: DbBackend, columns: usize) -> usize {
@@ -52,6 +53,7 @@ pub(super) async fn insert_campaigns<C: ConnectionTrait>(
             workspace_id: Set(workspace_id),
             channel_id: Set(plan.channels[c.channel].id),
             name: Set(c.spec.name.to_owned()),
+            name_folded: Set(folded(c.spec.name)),
             utm_campaign: Set(Some(c.spec.slug.to_owned())),
             status: Set(c.spec.status.to_owned()),
             starts_on: Set(Some(c.starts_on)),

@@ -4,13 +4,14 @@
 use entity::{conversion, lead, touchpoint};
 use sea_orm::ActiveValue::{NotSet, Set};
 use sea_orm::sea_query::Query;
-use sea_orm::{ConnectionTrait, DbBackend, DbErr, EntityTrait, QueryTrait};
+use sea_orm::{ConnectionTrait, DbBackend, DbErr, EntityTrait, Iterable, QueryTrait};
 
 use super::DemoSummary;
 use super::calendar::local_date;
 use super::journey::{Lead, Touch};
 use super::plan::Plan;
 use super::write::{id_of, returned_ids, rows_per_statement};
+use crate::services::page::folded;
 
 /// Streams leads into the database in full statements: leads are buffered until a
 /// statement's worth, then their touchpoints and conversions are buffered the same way.
@@ -35,8 +36,11 @@ impl<'a> LeadWriter<'a> {
         plan: &'a Plan,
         campaign_ids: &'a [i64],
     ) -> Self {
+        // Every column but the id is bound; counted from the entity so a new column cannot
+        // push a statement past the backend's bind limit.
+        let lead_columns = lead::Column::iter().count() - 1;
         let rows = (
-            rows_per_statement(backend, 19),
+            rows_per_statement(backend, lead_columns),
             rows_per_statement(backend, 13),
             rows_per_statement(backend, 7),
         );
@@ -165,6 +169,8 @@ impl<'a> LeadWriter<'a> {
             email: Set(Some(l.person.email.clone())),
             name: Set(Some(l.person.name.clone())),
             company: Set(l.person.company.clone()),
+            name_folded: Set(Some(folded(&l.person.name))),
+            company_folded: Set(l.person.company.as_deref().map(folded)),
             status: Set(l.status.to_owned()),
             created_at: Set(s.at),
             created_on: Set(local_date(self.plan.tz, s.at)),

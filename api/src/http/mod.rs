@@ -20,7 +20,6 @@ use axum::Router;
 use axum::extract::DefaultBodyLimit;
 use axum::routing::get;
 use tower_http::catch_panic::CatchPanicLayer;
-use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::timeout::RequestBodyTimeoutLayer;
 
 use crate::graphql::document_guard::DocumentLimits;
@@ -61,11 +60,11 @@ pub fn router(app: AppState, schema: AppSchema) -> Router {
         .route("/healthz", get(health::healthz))
         .route("/readyz", get(health::readyz))
         .route("/metrics", get(metrics::metrics))
-        // RequestBodyLimitLayer refuses a declared Content-Length at once; a chunked body
-        // stops at the limit while being read. axum's own 2 MB default would cut a larger
-        // configured limit short, so it is off.
-        .layer(DefaultBodyLimit::disable())
-        .layer(RequestBodyLimitLayer::new(body_limit))
+        // The body extractor stops reading at the limit, whether the length is declared or
+        // chunked, and `graphql_post` answers that rejection as JSON (413, BAD_USER_INPUT on
+        // `body`). tower-http's RequestBodyLimitLayer answered a declared length over the
+        // limit itself, in plain text, before the handler could.
+        .layer(DefaultBodyLimit::max(body_limit))
         // A body that stalls is cut off (its read fails, answered 400 naming the body).
         .layer(RequestBodyTimeoutLayer::new(
             std::time::Duration::from_secs(app.settings.read_timeout_secs),

@@ -1,7 +1,7 @@
 //! Campaigns: list with filters, create, update, archive.
 
 use chrono::{NaiveDate, Utc};
-use sea_orm::sea_query::{Expr, ExprTrait, Func};
+use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, PaginatorTrait,
     QueryFilter, QueryOrder, QuerySelect, Set,
@@ -42,7 +42,7 @@ pub async fn list_campaigns<C: ConnectionTrait>(
     }
     if let Some(text) = filter.name_contains.as_deref().filter(|t| !t.is_empty()) {
         query = query.filter(
-            Expr::expr(Func::lower(Expr::col(campaign::Column::Name)))
+            Expr::col(campaign::Column::NameFolded)
                 .like(sea_orm::sea_query::LikeExpr::new(contains_pattern(text)).escape('\\')),
         );
     }

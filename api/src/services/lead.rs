@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 
 use chrono::{DateTime, NaiveDate, Utc};
-use sea_orm::sea_query::{Condition, Expr, ExprTrait, Func, LikeExpr};
+use sea_orm::sea_query::{Condition, Expr, ExprTrait, LikeExpr};
 use sea_orm::{ColumnTrait, ConnectionTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect};
 
 use entity::{conversion, lead, touchpoint};
@@ -66,15 +66,14 @@ pub async fn list_leads<C: ConnectionTrait>(
         .filter(|t| !t.is_empty())
     {
         let pattern = contains_pattern(text);
-        let like = |col: lead::Column| {
-            Expr::expr(Func::lower(Expr::col(col)))
-                .like(LikeExpr::new(pattern.clone()).escape('\\'))
-        };
+        // E-mail addresses are stored lower-cased; names and companies have folded copies.
+        let like =
+            |col: lead::Column| Expr::col(col).like(LikeExpr::new(pattern.clone()).escape('\\'));
         query = query.filter(
             Condition::any()
                 .add(like(lead::Column::Email))
-                .add(like(lead::Column::Name))
-                .add(like(lead::Column::Company)),
+                .add(like(lead::Column::NameFolded))
+                .add(like(lead::Column::CompanyFolded)),
         );
     }
     let total = query.clone().count(db).await?;

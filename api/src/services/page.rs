@@ -53,11 +53,15 @@ impl<T> Page<T> {
     }
 }
 
-/// Escapes `%`, `_` and `\` for a LIKE pattern and wraps it as a lower-case "contains".
+/// `text` lower-cased by Unicode rules, as the `*_folded` columns hold it (see
+/// `entity::folded`): searches compare folded text with a folded needle.
+pub use entity::folded;
+
+/// Escapes `%`, `_` and `\` for a LIKE pattern and wraps it as a folded "contains".
 pub fn contains_pattern(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 2);
     out.push('%');
-    for ch in text.to_lowercase().chars() {
+    for ch in folded(text).chars() {
         if matches!(ch, '%' | '_' | '\\') {
             out.push('\\');
         }

@@ -1,8 +1,8 @@
 //! Inputs of the access mutations: API tokens and invitations.
 
 use async_graphql::InputObject;
-use chrono::{DateTime, Utc};
 
+use crate::graphql::scalars::SentDateTime;
 use crate::graphql::types::access::{ApiScope, Role};
 
 #[derive(InputObject)]
@@ -12,7 +12,7 @@ pub struct CreateApiTokenInput {
     /// At least one scope.
     pub scopes: Vec<ApiScope>,
     /// When the token stops working; never, when null.
-    pub expires_at: Option<DateTime<Utc>>,
+    pub expires_at: Option<SentDateTime>,
 }
 
 #[derive(InputObject)]

@@ -4,7 +4,7 @@ use async_graphql::{ID, InputObject, MaybeUndefined};
 use rust_decimal::Decimal;
 
 use super::super::ids::{IdKind, decode_id};
-use super::super::scalars::Date;
+use super::super::scalars::SentDate;
 use super::super::types::enums::CampaignStatus;
 use crate::error::AppResult;
 use crate::services::budget_period::SetBudget;
@@ -58,8 +58,8 @@ pub struct CreateCampaignInput {
     /// Unique per workspace; spend imports may name the campaign by it.
     pub utm_campaign: Option<String>,
     pub status: Option<CampaignStatus>,
-    pub starts_on: Option<Date>,
-    pub ends_on: Option<Date>,
+    pub starts_on: Option<SentDate>,
+    pub ends_on: Option<SentDate>,
 }
 
 impl CreateCampaignInput {
@@ -69,8 +69,12 @@ impl CreateCampaignInput {
             name: Some(self.name),
             utm_campaign: Some(self.utm_campaign),
             status: self.status.map(|s| s.as_str().to_owned()),
-            starts_on: Some(self.starts_on.map(|d| d.0)),
-            ends_on: Some(self.ends_on.map(|d| d.0)),
+            starts_on: Some(
+                self.starts_on
+                    .map(|d| d.parse("input.startsOn"))
+                    .transpose()?,
+            ),
+            ends_on: Some(self.ends_on.map(|d| d.parse("input.endsOn")).transpose()?),
         })
     }
 }
@@ -82,16 +86,19 @@ pub struct UpdateCampaignInput {
     pub name: Option<String>,
     pub utm_campaign: MaybeUndefined<String>,
     pub status: Option<CampaignStatus>,
-    pub starts_on: MaybeUndefined<Date>,
-    pub ends_on: MaybeUndefined<Date>,
+    pub starts_on: MaybeUndefined<SentDate>,
+    pub ends_on: MaybeUndefined<SentDate>,
 }
 
-fn maybe<T, U>(value: MaybeUndefined<T>, f: impl Fn(T) -> U) -> Option<Option<U>> {
-    match value {
+fn maybe<T, U>(
+    value: MaybeUndefined<T>,
+    f: impl Fn(T) -> AppResult<U>,
+) -> AppResult<Option<Option<U>>> {
+    Ok(match value {
         MaybeUndefined::Undefined => None,
         MaybeUndefined::Null => Some(None),
-        MaybeUndefined::Value(v) => Some(Some(f(v))),
-    }
+        MaybeUndefined::Value(v) => Some(Some(f(v)?)),
+    })
 }
 
 impl UpdateCampaignInput {
@@ -102,10 +109,10 @@ impl UpdateCampaignInput {
                 .map(|id| decode_id(IdKind::Channel, "channelId", &id))
                 .transpose()?,
             name: self.name,
-            utm_campaign: maybe(self.utm_campaign, |v| v),
+            utm_campaign: maybe(self.utm_campaign, Ok)?,
             status: self.status.map(|s| s.as_str().to_owned()),
-            starts_on: maybe(self.starts_on, |d| d.0),
-            ends_on: maybe(self.ends_on, |d| d.0),
+            starts_on: maybe(self.starts_on, |d| d.parse("input.startsOn"))?,
+            ends_on: maybe(self.ends_on, |d| d.parse("input.endsOn"))?,
         })
     }
 }
@@ -114,8 +121,8 @@ impl UpdateCampaignInput {
 #[derive(InputObject)]
 pub struct SetBudgetInput {
     pub campaign_id: ID,
-    pub period_start: Date,
-    pub period_end: Date,
+    pub period_start: SentDate,
+    pub period_end: SentDate,
     /// In the workspace currency, at most two decimal places.
     pub amount: Decimal,
 }
@@ -124,8 +131,8 @@ impl SetBudgetInput {
     pub fn into_service(self) -> AppResult<SetBudget> {
         Ok(SetBudget {
             campaign_id: decode_id(IdKind::Campaign, "campaignId", &self.campaign_id)?,
-            period_start: self.period_start.0,
-            period_end: self.period_end.0,
+            period_start: self.period_start.parse("input.periodStart")?,
+            period_end: self.period_end.parse("input.periodEnd")?,
             planned_cents: decimal_to_cents("amount", self.amount)?,
         })
     }

@@ -1,22 +1,43 @@
-//! Filters of the list queries.
+//! Filters of the list queries. Free text is bounded: SQLite refuses a LIKE pattern past 50,000
+//! bytes (a 50 KB `search` was INTERNAL) and no name or kind is that long.
 
 use async_graphql::{ID, InputObject};
 
 use super::super::ids::{IdKind, decode_id};
-use super::super::scalars::Date;
+use super::super::scalars::SentDate;
 use super::super::types::enums::{CampaignStatus, LeadStatus};
-use crate::error::AppResult;
+use crate::error::{AppError, AppResult};
 use crate::services::budget_period::BudgetFilter;
 use crate::services::campaign::CampaignFilter;
 use crate::services::conversion::ConversionFilter;
 use crate::services::lead::LeadFilter;
+
+/// Longest free-text filter (`search`, `nameContains`, `kind`), in characters.
+pub const MAX_FILTER_TEXT_CHARS: usize = 200;
+
+/// `text` when it is at most [`MAX_FILTER_TEXT_CHARS`] long, else BAD_USER_INPUT naming `field`.
+pub fn filter_text(text: Option<String>, field: &str) -> AppResult<Option<String>> {
+    match text {
+        Some(text) if text.chars().count() > MAX_FILTER_TEXT_CHARS => Err(AppError::bad_input(
+            field,
+            format!(
+                "longer than {MAX_FILTER_TEXT_CHARS} characters (limit MAX_FILTER_TEXT_CHARS = {MAX_FILTER_TEXT_CHARS})"
+            ),
+        )),
+        text => Ok(text),
+    }
+}
+
+fn date(date: Option<SentDate>, field: &str) -> AppResult<Option<chrono::NaiveDate>> {
+    date.map(|d| d.parse(field)).transpose()
+}
 
 /// Narrows `campaigns`.
 #[derive(InputObject, Default)]
 pub struct CampaignFilterInput {
     pub channel_id: Option<ID>,
     pub status: Option<CampaignStatus>,
-    /// Case-insensitive part of the name.
+    /// Case-insensitive part of the name (at most 200 characters).
     pub name_contains: Option<String>,
 }
 
@@ -28,7 +49,7 @@ impl CampaignFilterInput {
                 .map(|id| decode_id(IdKind::Channel, "filter.channelId", &id))
                 .transpose()?,
             status: self.status.map(|s| s.as_str().to_owned()),
-            name_contains: self.name_contains,
+            name_contains: filter_text(self.name_contains, "filter.nameContains")?,
         })
     }
 }
@@ -40,10 +61,10 @@ pub struct LeadFilterInput {
     /// The source channel.
     pub channel_id: Option<ID>,
     /// First local day of creation, inclusive.
-    pub created_from: Option<Date>,
+    pub created_from: Option<SentDate>,
     /// Last local day of creation, inclusive.
-    pub created_to: Option<Date>,
-    /// Case-insensitive text found in email, name or company.
+    pub created_to: Option<SentDate>,
+    /// Case-insensitive text found in email, name or company (at most 200 characters).
     pub search: Option<String>,
 }
 
@@ -55,9 +76,9 @@ impl LeadFilterInput {
                 .channel_id
                 .map(|id| decode_id(IdKind::Channel, "filter.channelId", &id))
                 .transpose()?,
-            created_from: self.created_from.map(|d| d.0),
-            created_to: self.created_to.map(|d| d.0),
-            search: self.search,
+            created_from: date(self.created_from, "filter.createdFrom")?,
+            created_to: date(self.created_to, "filter.createdTo")?,
+            search: filter_text(self.search, "filter.search")?,
         })
     }
 }
@@ -66,9 +87,10 @@ impl LeadFilterInput {
 #[derive(InputObject, Default)]
 pub struct ConversionFilterInput {
     pub lead_id: Option<ID>,
+    /// The conversion kind, e.g. "purchase" (case-insensitive, at most 200 characters).
     pub kind: Option<String>,
-    pub occurred_from: Option<Date>,
-    pub occurred_to: Option<Date>,
+    pub occurred_from: Option<SentDate>,
+    pub occurred_to: Option<SentDate>,
 }
 
 impl ConversionFilterInput {
@@ -78,9 +100,9 @@ impl ConversionFilterInput {
                 .lead_id
                 .map(|id| decode_id(IdKind::Lead, "filter.leadId", &id))
                 .transpose()?,
-            kind: self.kind,
-            occurred_from: self.occurred_from.map(|d| d.0),
-            occurred_to: self.occurred_to.map(|d| d.0),
+            kind: filter_text(self.kind, "filter.kind")?,
+            occurred_from: date(self.occurred_from, "filter.occurredFrom")?,
+            occurred_to: date(self.occurred_to, "filter.occurredTo")?,
         })
     }
 }
@@ -89,8 +111,8 @@ impl ConversionFilterInput {
 #[derive(InputObject, Default)]
 pub struct BudgetFilterInput {
     pub campaign_id: Option<ID>,
-    pub from: Option<Date>,
-    pub to: Option<Date>,
+    pub from: Option<SentDate>,
+    pub to: Option<SentDate>,
 }
 
 impl BudgetFilterInput {
@@ -100,8 +122,8 @@ impl BudgetFilterInput {
                 .campaign_id
                 .map(|id| decode_id(IdKind::Campaign, "filter.campaignId", &id))
                 .transpose()?,
-            from: self.from.map(|d| d.0),
-            to: self.to.map(|d| d.0),
+            from: date(self.from, "filter.from")?,
+            to: date(self.to, "filter.to")?,
         })
     }
 }

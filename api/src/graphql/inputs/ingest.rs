@@ -1,17 +1,15 @@
 //! Inputs of the ingestion mutations and their conversion into service rows. An id that does not
-//! decode becomes a bad row of the call (with its index), not an error of the whole request.
-
-use async_graphql::{ID, InputObject};
-use chrono::{DateTime, Utc};
-use rust_decimal::Decimal;
+//! decode, and a date, timestamp or amount that does not read, becomes a bad row of the call
+//! (with its index, listed with the call's other bad rows), not an error of the whole request.
 
 use super::super::ids::{IdKind, decode_id};
-use super::super::scalars::Date;
+use super::super::scalars::{SentDate, SentDateTime, SentDecimal};
 use crate::services::ingest::conversion::NewConversion;
 use crate::services::ingest::lead::NewLead;
 use crate::services::ingest::spend::SpendEntry;
 use crate::services::ingest::touchpoint::NewTouchpoint;
 use crate::services::ingest::{IdRef, TouchInput};
+use async_graphql::{ID, InputObject};
 
 fn campaign_ref(id: Option<ID>) -> Option<IdRef> {
     id.map(|id| match decode_id(IdKind::Campaign, "campaignId", &id) {
@@ -29,9 +27,9 @@ pub struct SpendInput {
     /// The campaign's `utmCampaign` (case-insensitive), so scripts need no ids.
     pub utm_campaign: Option<String>,
     /// The local day in the workspace time zone; not after tomorrow.
-    pub date: Date,
+    pub date: SentDate,
     /// Spend in the workspace currency: at least 0, at most two decimal places.
-    pub amount: Decimal,
+    pub amount: SentDecimal,
     /// At least 0; 0 when absent.
     pub impressions: Option<i64>,
     /// At least 0; 0 when absent.
@@ -45,8 +43,8 @@ impl From<SpendInput> for SpendEntry {
         SpendEntry {
             campaign_id: campaign_ref(input.campaign_id),
             utm_campaign: input.utm_campaign,
-            date: input.date.0,
-            amount: input.amount,
+            date: input.date.read(),
+            amount: input.amount.read(),
             impressions: input.impressions,
             clicks: input.clicks,
             currency: input.currency,
@@ -67,7 +65,7 @@ pub struct LeadInput {
     /// The contact's company.
     pub company: Option<String>,
     /// When the lead was created; now when absent. Not after tomorrow (workspace time zone).
-    pub created_at: Option<DateTime<Utc>>,
+    pub created_at: Option<SentDateTime>,
     /// A channel name of the workspace, or a channel group such as EVENTS (trade-show imports).
     /// When absent the channel is classified from the UTM values, click ids and referrer.
     pub channel: Option<String>,
@@ -96,7 +94,11 @@ impl From<LeadInput> for NewLead {
             email: input.email,
             name: input.name,
             company: input.company,
-            created_at: input.created_at,
+            created_at: input
+                .created_at
+                .as_ref()
+                .map(SentDateTime::read)
+                .transpose(),
             touch: TouchInput {
                 channel: input.channel,
                 campaign_id: campaign_ref(input.campaign_id),
@@ -120,7 +122,7 @@ pub struct TouchpointInput {
     /// The lead's `externalId`.
     pub lead_external_id: String,
     /// Now when absent. Not after tomorrow (workspace time zone).
-    pub occurred_at: Option<DateTime<Utc>>,
+    pub occurred_at: Option<SentDateTime>,
     /// A channel name or channel group; classified when absent.
     pub channel: Option<String>,
     /// The campaign; when absent, the campaign whose utmCampaign matches, if any.
@@ -146,7 +148,11 @@ impl From<TouchpointInput> for NewTouchpoint {
         NewTouchpoint {
             event_id: input.event_id,
             lead_external_id: input.lead_external_id,
-            occurred_at: input.occurred_at,
+            occurred_at: input
+                .occurred_at
+                .as_ref()
+                .map(SentDateTime::read)
+                .transpose(),
             touch: TouchInput {
                 channel: input.channel,
                 campaign_id: campaign_ref(input.campaign_id),
@@ -172,9 +178,9 @@ pub struct ConversionInput {
     /// signup, opportunity, purchase…: a `purchase` makes the lead a CUSTOMER.
     pub kind: String,
     /// Now when absent; not before the lead's creation, not after tomorrow.
-    pub occurred_at: Option<DateTime<Utc>>,
+    pub occurred_at: Option<SentDateTime>,
     /// In the workspace currency, at least 0; 0 when absent.
-    pub revenue: Option<Decimal>,
+    pub revenue: Option<SentDecimal>,
     /// ISO 4217 code; when given it must be the workspace currency.
     pub currency: Option<String>,
 }
@@ -185,8 +191,12 @@ impl From<ConversionInput> for NewConversion {
             external_id: input.external_id,
             lead_external_id: input.lead_external_id,
             kind: input.kind,
-            occurred_at: input.occurred_at,
-            revenue: input.revenue,
+            occurred_at: input
+                .occurred_at
+                .as_ref()
+                .map(SentDateTime::read)
+                .transpose(),
+            revenue: input.revenue.as_ref().map(SentDecimal::read).transpose(),
             currency: input.currency,
         }
     }

@@ -3,7 +3,7 @@
 use async_graphql::{ID, InputObject};
 
 use super::super::ids::{IdKind, decode_id};
-use super::super::scalars::Date;
+use super::super::scalars::SentDate;
 use crate::error::AppResult;
 use crate::services::classify::TouchSignals;
 use crate::services::report::{
@@ -11,19 +11,21 @@ use crate::services::report::{
 };
 
 /// Local dates of the workspace time zone, both inclusive.
-#[derive(InputObject, Clone, Copy)]
+#[derive(InputObject, Clone)]
 #[graphql(name = "DateRange")]
 pub struct DateRangeInput {
     /// First day.
-    pub from: Date,
+    pub from: SentDate,
     /// Last day (included).
-    pub to: Date,
+    pub to: SentDate,
 }
 
 impl DateRangeInput {
     /// The validated range; `field` names the argument in errors.
     pub fn into_service(self, field: &str) -> AppResult<DateRange> {
-        DateRange::new(field, self.from.0, self.to.0)
+        let from = self.from.parse(&format!("{field}.from"))?;
+        let to = self.to.parse(&format!("{field}.to"))?;
+        DateRange::new(field, from, to)
     }
 }
 

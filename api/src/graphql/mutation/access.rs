@@ -69,7 +69,10 @@ impl AccessMutation {
             p.workspace_id,
             &input.name,
             &scopes,
-            input.expires_at,
+            input
+                .expires_at
+                .map(|at| at.parse("input.expiresAt"))
+                .transpose()?,
             p.user_id(),
         )
         .await?;

@@ -10,7 +10,7 @@ use crate::graphql::guards::need;
 use crate::graphql::inputs::report::{
     AttributionOptionsInput, DateRangeInput, PerformanceFilterInput, TouchInput,
 };
-use crate::graphql::scalars::Date;
+use crate::graphql::scalars::SentDate;
 use crate::graphql::types::attribution::{AttributionComparison, AttributionReport};
 use crate::graphql::types::pacing::{BudgetPacing, ChannelExplanation};
 use crate::graphql::types::performance::PerformanceReport;
@@ -123,12 +123,13 @@ impl ReportQuery {
         &self,
         ctx: &Context<'_>,
         range: DateRangeInput,
-        as_of: Option<Date>,
+        as_of: Option<SentDate>,
     ) -> Result<Vec<BudgetPacing>> {
         let (state, ws) = (ctx.state(), ctx.principal()?.workspace_id);
         let range = range.into_service("range")?;
         // `asOf` resolved first: "today" is part of the question, hence of the cache key.
-        let args = PacingArgs::resolve(&state.db.conn, ws, range, as_of.map(|d| d.0)).await?;
+        let as_of = as_of.map(|d| d.parse("asOf")).transpose()?;
+        let args = PacingArgs::resolve(&state.db.conn, ws, range, as_of).await?;
         let compute = || report::budget_pacing(&state.db.conn, ws, &args);
         let rows = state
             .cache

@@ -15,7 +15,7 @@ use entity::{conversion, lead};
 
 use super::bulk::{BulkInsert, LOOKUP_CHUNK, Values};
 use super::lookup::{UNKNOWN_LEAD, distinct, distinct_ids, leads_by_external_id};
-use super::validate::{MAX_ID_CHARS, RowErrors, cents, currency, required_text};
+use super::validate::{MAX_ID_CHARS, RowErrors, Sent, cents, currency, required_text};
 use super::{Target, run_call};
 use crate::db::rollup::Sign;
 use crate::db::scope::InWorkspace;
@@ -27,16 +27,16 @@ pub const PURCHASE: &str = "purchase";
 const MAX_KIND_CHARS: usize = 50;
 
 /// A conversion as a partner sends it.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct NewConversion {
     pub external_id: String,
     pub lead_external_id: String,
     /// signup, opportunity, purchase, …
     pub kind: String,
     /// Now when absent.
-    pub occurred_at: Option<DateTime<Utc>>,
+    pub occurred_at: Sent<Option<DateTime<Utc>>>,
     /// In the workspace currency; 0 when absent.
-    pub revenue: Option<Decimal>,
+    pub revenue: Sent<Option<Decimal>>,
     pub currency: Option<String>,
 }
 
@@ -112,7 +112,10 @@ fn prepare(
 ) -> Prepared {
     let external_id = required_text(&input.external_id, MAX_ID_CHARS);
     let lead = required_text(&input.lead_external_id, MAX_ID_CHARS);
-    let revenue = cents(input.revenue.unwrap_or_default());
+    let revenue = input
+        .revenue
+        .clone()
+        .and_then(|revenue| cents(revenue.unwrap_or_default()));
     let currency = currency(input.currency.as_deref(), &target.currency);
     Prepared {
         external_id: errors.check(index, "externalId", external_id),
@@ -121,7 +124,7 @@ fn prepare(
         occurred_at: errors.check(
             index,
             "occurredAt",
-            target.clock.timestamp(input.occurred_at),
+            target.clock.timestamp(&input.occurred_at),
         ),
         revenue_cents: errors.check(index, "revenue", revenue),
         currency_ok: errors.check(index, "currency", currency),

@@ -14,21 +14,22 @@ use super::lookup::leads_by_external_id;
 pub use super::lookup::leads_by_ids;
 use super::touch::{ResolvedTouch, Touch, TouchInput, TouchResolver, prepare_touch, touch_columns};
 use super::validate::{
-    MAX_ID_CHARS, MAX_NAME_CHARS, RowErrors, email, optional_text, required_text,
+    MAX_ID_CHARS, MAX_NAME_CHARS, RowErrors, Sent, email, optional_text, required_text,
 };
 use super::{Target, run_call};
 use crate::error::{AppError, AppResult};
+use crate::services::page::folded;
 use crate::services::rollup::RollupWriter;
 
 /// A lead as a form or a partner sends it.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct NewLead {
     pub external_id: String,
     pub email: Option<String>,
     pub name: Option<String>,
     pub company: Option<String>,
     /// When the lead was created; now when absent (imports of older leads set it).
-    pub created_at: Option<DateTime<Utc>>,
+    pub created_at: Sent<Option<DateTime<Utc>>>,
     pub touch: TouchInput,
 }
 
@@ -107,7 +108,11 @@ fn prepare(index: usize, input: &NewLead, target: &Target, errors: &mut RowError
         email: errors.check(index, "email", email(input.email.as_deref())),
         name: errors.check(index, "name", name),
         company: errors.check(index, "company", company),
-        created_at: errors.check(index, "createdAt", target.clock.timestamp(input.created_at)),
+        created_at: errors.check(
+            index,
+            "createdAt",
+            target.clock.timestamp(&input.created_at),
+        ),
         touch: prepare_touch(index, &input.touch, errors),
     }
 }
@@ -249,6 +254,24 @@ async fn upsert_leads<C: ConnectionTrait>(
             "company",
             Values::OptText(merged.iter().map(|m| m.company.clone()).collect()),
         ),
+        (
+            "name_folded",
+            Values::OptText(
+                merged
+                    .iter()
+                    .map(|m| m.name.as_deref().map(folded))
+                    .collect(),
+            ),
+        ),
+        (
+            "company_folded",
+            Values::OptText(
+                merged
+                    .iter()
+                    .map(|m| m.company.as_deref().map(folded))
+                    .collect(),
+            ),
+        ),
         ("status", Values::Text(vec!["NEW".to_owned(); n])),
         (
             "created_at",
@@ -273,6 +296,8 @@ async fn upsert_leads<C: ConnectionTrait>(
             email = COALESCE(excluded.email, \"lead\".email), \
             name = COALESCE(excluded.name, \"lead\".name), \
             company = COALESCE(excluded.company, \"lead\".company), \
+            name_folded = COALESCE(excluded.name_folded, \"lead\".name_folded), \
+            company_folded = COALESCE(excluded.company_folded, \"lead\".company_folded), \
             updated_at = excluded.updated_at",
         // An inserted row has no deleting transaction yet; an updated one has ours.
         returning: if postgres {

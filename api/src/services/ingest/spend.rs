@@ -10,7 +10,9 @@ use entity::spend;
 
 use super::bulk::{BulkInsert, LOOKUP_CHUNK, Values};
 use super::lookup::Campaigns;
-use super::validate::{IdRef, MAX_UTM_CHARS, RowErrors, cents, count, currency, optional_text};
+use super::validate::{
+    IdRef, MAX_UTM_CHARS, RowErrors, Sent, cents, count, currency, optional_text,
+};
 use super::{Target, run_call};
 use crate::db::rollup::{Sign, SpendRows};
 use crate::db::scope::InWorkspace;
@@ -22,8 +24,8 @@ use crate::services::rollup::RollupWriter;
 pub struct SpendEntry {
     pub campaign_id: Option<IdRef>,
     pub utm_campaign: Option<String>,
-    pub date: NaiveDate,
-    pub amount: Decimal,
+    pub date: Sent<NaiveDate>,
+    pub amount: Sent<Decimal>,
     pub impressions: Option<i64>,
     pub clicks: Option<i64>,
     pub currency: Option<String>,
@@ -108,8 +110,12 @@ pub(super) fn prepare(
             None
         }
     };
-    let date = errors.check(index, "date", target.clock.not_after_tomorrow(entry.date));
-    let amount_cents = errors.check(index, "amount", cents(entry.amount));
+    let date = entry
+        .date
+        .clone()
+        .and_then(|date| target.clock.not_after_tomorrow(date));
+    let date = errors.check(index, "date", date);
+    let amount_cents = errors.check(index, "amount", entry.amount.clone().and_then(cents));
     let impressions = errors.check(index, "impressions", count(entry.impressions));
     let clicks = errors.check(index, "clicks", count(entry.clicks));
     let currency = currency(entry.currency.as_deref(), &target.currency);

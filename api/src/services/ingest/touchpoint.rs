@@ -11,7 +11,7 @@ use entity::touchpoint;
 use super::bulk::{BulkInsert, LOOKUP_CHUNK, Values};
 use super::lookup::{UNKNOWN_LEAD, distinct, distinct_ids, leads_by_external_id};
 use super::touch::{ResolvedTouch, Touch, TouchInput, TouchResolver, prepare_touch, touch_columns};
-use super::validate::{MAX_ID_CHARS, RowErrors, optional_text, required_text};
+use super::validate::{MAX_ID_CHARS, RowErrors, Sent, optional_text, required_text};
 use super::{Target, run_call};
 use crate::db::rollup::Sign;
 use crate::db::scope::InWorkspace;
@@ -19,13 +19,13 @@ use crate::error::AppResult;
 use crate::services::rollup::RollupWriter;
 
 /// One interaction of a lead, as sent.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct NewTouchpoint {
     /// The caller's id for the event; repeats of it are ignored. Without one, every push is stored.
     pub event_id: Option<String>,
     pub lead_external_id: String,
     /// Now when absent.
-    pub occurred_at: Option<DateTime<Utc>>,
+    pub occurred_at: Sent<Option<DateTime<Utc>>>,
     pub touch: TouchInput,
 }
 
@@ -85,7 +85,7 @@ fn prepare(
         occurred_at: errors.check(
             index,
             "occurredAt",
-            target.clock.timestamp(input.occurred_at),
+            target.clock.timestamp(&input.occurred_at),
         ),
         touch: prepare_touch(index, &input.touch, errors),
     }

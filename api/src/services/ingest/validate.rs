@@ -26,6 +26,11 @@ pub enum IdRef {
     Malformed,
 }
 
+/// A value of a row as the API layer read it: the value, or why it could not be read (a date
+/// off the calendar, an amount that is no number). An unreadable value is a bad row of the call,
+/// listed with the call's other bad rows, not a failure of the whole call.
+pub type Sent<T> = Result<T, String>;
+
 /// Every bad row of one call; the call writes nothing unless this stays empty.
 #[derive(Debug, Default)]
 pub struct RowErrors(Vec<RowError>);
@@ -113,10 +118,14 @@ pub fn email(value: Option<&str>) -> Result<Option<String>, String> {
     Ok(Some(text.to_lowercase()))
 }
 
-/// A count such as impressions or clicks: absent is 0, negative is refused.
+/// A count such as impressions or clicks: absent is 0, negative is refused, and so is a value
+/// past a GraphQL `Int` (32 bits), which the schema promises.
 pub fn count(value: Option<i64>) -> Result<i64, String> {
     match value {
         Some(n) if n < 0 => Err("must not be negative".to_owned()),
+        Some(n) if n > i64::from(i32::MAX) => {
+            Err(format!("must be at most {} (an Int is 32 bits)", i32::MAX))
+        }
         Some(n) => Ok(n),
         None => Ok(0),
     }
@@ -175,9 +184,10 @@ impl Clock {
         Ok(date)
     }
 
-    /// A timestamp (default now) whose local day is not after tomorrow.
-    pub fn timestamp(&self, at: Option<DateTime<Utc>>) -> Result<DateTime<Utc>, String> {
-        let at = at.unwrap_or(self.now);
+    /// A timestamp (default now) whose local day is not after tomorrow; an unreadable one keeps
+    /// its reason.
+    pub fn timestamp(&self, at: &Sent<Option<DateTime<Utc>>>) -> Result<DateTime<Utc>, String> {
+        let at = at.clone()?.unwrap_or(self.now);
         self.not_after_tomorrow(self.local_date(at))?;
         Ok(at)
     }

@@ -18,6 +18,14 @@ pub const MAX_RANGE_DAYS: i64 = 3660;
 /// Longest range with a DAY time series (three years of daily buckets).
 pub const MAX_DAILY_DAYS: i64 = 1096;
 
+/// Most distinct ids in `filter.channelIds` or `filter.campaignIds`: each is a bind parameter,
+/// and PostgreSQL takes at most 65,535 per statement.
+pub const MAX_FILTER_IDS: usize = 1000;
+/// Most distinct `filter.conversionKinds` (a workspace has a handful of kinds).
+pub const MAX_FILTER_KINDS: usize = 100;
+/// Longest conversion kind, in characters (as ingestion stores them).
+pub const MAX_KIND_CHARS: usize = 200;
+
 /// Local dates of the workspace time zone, both ends inclusive.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct DateRange {
@@ -207,6 +215,42 @@ impl ReportFilter {
             .collect();
         conversion_kinds.sort_unstable();
         conversion_kinds.dedup();
+        if conversion_kinds
+            .iter()
+            .any(|k| k.chars().count() > MAX_KIND_CHARS)
+        {
+            return Err(AppError::bad_input(
+                "filter.conversionKinds",
+                format!("a kind is at most {MAX_KIND_CHARS} characters"),
+            ));
+        }
+        for (field, len, max, name) in [
+            (
+                "filter.channelIds",
+                channel_ids.len(),
+                MAX_FILTER_IDS,
+                "MAX_FILTER_IDS",
+            ),
+            (
+                "filter.campaignIds",
+                campaign_ids.len(),
+                MAX_FILTER_IDS,
+                "MAX_FILTER_IDS",
+            ),
+            (
+                "filter.conversionKinds",
+                conversion_kinds.len(),
+                MAX_FILTER_KINDS,
+                "MAX_FILTER_KINDS",
+            ),
+        ] {
+            if len > max {
+                return Err(AppError::bad_input(
+                    field,
+                    format!("{len} distinct values is more than {max} (limit {name} = {max})"),
+                ));
+            }
+        }
         Ok(Self {
             channel_ids,
             campaign_ids,
@@ -417,6 +461,23 @@ mod tests {
         assert_eq!(f.conversion_kinds, ["purchase", "signup"]);
         assert!(ReportFilter::new(Dimension::UtmSource, vec![1], vec![], vec![]).is_err());
         assert!(ReportFilter::new(Dimension::Channel, vec![], vec![1], vec![]).is_err());
+    }
+
+    #[test]
+    fn filter_lists_are_capped_after_deduplication() {
+        let kinds = |n: usize| (0..n).map(|i| format!("k{i}")).collect::<Vec<_>>();
+        let repeated = vec!["purchase".to_owned(); 70_000];
+        assert!(ReportFilter::new(Dimension::Channel, vec![], vec![], repeated).is_ok());
+        let many = ReportFilter::new(Dimension::Channel, vec![], vec![], kinds(70_000));
+        assert!(
+            matches!(&many, Err(AppError::BadInput { field, .. }) if field == "filter.conversionKinds"),
+            "{many:?}"
+        );
+        assert!(ReportFilter::new(Dimension::Channel, vec![], vec![], kinds(100)).is_ok());
+        let ids: Vec<i64> = (0..1001).collect();
+        assert!(ReportFilter::new(Dimension::Campaign, vec![], ids, vec![]).is_err());
+        let long = vec!["x".repeat(201)];
+        assert!(ReportFilter::new(Dimension::Channel, vec![], vec![], long).is_err());
     }
 
     #[test]

@@ -23,8 +23,8 @@ fn entry() -> SpendEntry {
     SpendEntry {
         campaign_id: None,
         utm_campaign: Some(" Brand ".to_owned()),
-        date: NaiveDate::from_ymd_opt(2026, 3, 1).expect("2026-03-01 is a day"),
-        amount: Decimal::new(1250, 2),
+        date: Ok(NaiveDate::from_ymd_opt(2026, 3, 1).expect("2026-03-01 is a day")),
+        amount: Ok(Decimal::new(1250, 2)),
         impressions: None,
         clicks: Some(3),
         currency: None,
@@ -57,8 +57,8 @@ fn a_good_entry_names_its_campaign_by_lower_cased_utm() {
 fn every_bad_field_of_an_entry_is_reported() {
     let bad = SpendEntry {
         campaign_id: Some(IdRef::Malformed),
-        date: NaiveDate::from_ymd_opt(2026, 3, 5).expect("2026-03-05 is a day"),
-        amount: Decimal::new(-1, 0),
+        date: Ok(NaiveDate::from_ymd_opt(2026, 3, 5).expect("2026-03-05 is a day")),
+        amount: Ok(Decimal::new(-1, 0)),
         impressions: Some(-1),
         clicks: Some(-1),
         currency: Some("GBP".to_owned()),
@@ -89,4 +89,18 @@ fn an_entry_without_a_campaign_is_refused() {
     };
     prepare(0, &none, &target(), &mut errors);
     assert_eq!(fields(errors), ["campaignId"]);
+}
+
+#[test]
+fn an_unreadable_date_or_amount_and_a_count_past_an_int_are_bad_fields_of_the_row() {
+    let bad = SpendEntry {
+        date: Err("\"2026-02-30\" is not a day of the calendar".to_owned()),
+        amount: Err("\"abc\" is not a decimal number such as 12.50".to_owned()),
+        impressions: Some(i64::from(i32::MAX) + 1),
+        ..entry()
+    };
+    let mut errors = RowErrors::default();
+    let prepared = prepare(2, &bad, &target(), &mut errors);
+    assert!(prepared.day.is_none());
+    assert_eq!(fields(errors), ["date", "amount", "impressions"]);
 }
