@@ -41,7 +41,7 @@ pub async fn build_state(settings: Settings) -> Result<AppState, StartupError> {
     let acquire = std::time::Duration::from_millis(settings.database_acquire_timeout_ms);
     let db = connect_with(&settings.database_url, settings.database_pool_size, acquire).await?;
     migrate(&db).await?;
-    match crate::db::statistics::refresh_stale(&db.conn).await {
+    match crate::db::statistics::refresh_stale(&db.conn, &mut Default::default()).await {
         Ok(tables) if !tables.is_empty() => tracing::info!(?tables, "planner statistics refreshed"),
         Ok(_) => {}
         Err(error) => tracing::warn!(%error, "could not refresh planner statistics"),

@@ -130,3 +130,17 @@ async fn metrics_addr_serves_metrics_and_nothing_else() {
         .expect("POST METRICS_ADDR/graphql");
     assert_eq!(graphql.status().as_u16(), 404);
 }
+
+#[tokio::test]
+async fn metrics_relayed_by_a_proxy_on_this_host_are_refused() {
+    // No TRUSTED_PROXIES: a proxy on the same host makes every client a loopback peer.
+    let app = TestApp::spawn().await;
+    let relayed = app
+        .http()
+        .get(app.url("/metrics"))
+        .header("x-real-ip", "203.0.113.9")
+        .send()
+        .await
+        .expect("GET /metrics");
+    assert_eq!(relayed.status().as_u16(), 403);
+}

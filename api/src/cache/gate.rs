@@ -1,6 +1,10 @@
 //! At most N reports computed at once per workspace: a tenant that asks for many cold
 //! reports at once queues behind its own, and other workspaces keep their share of the
 //! database pool and the cores.
+//!
+//! A computation that itself asks for reports (`budgetSuggestions` reads two `performance`
+//! reports) already holds a permit: its inner reports run under it ([`within_permit`]),
+//! since waiting for a second permit could deadlock the workspace.
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
@@ -8,6 +12,20 @@ use std::sync::{Arc, Mutex};
 use tokio::sync::{OwnedSemaphorePermit, Semaphore};
 
 use crate::error::{AppError, AppResult};
+
+tokio::task_local! {
+    static HOLDS_PERMIT: ();
+}
+
+/// True inside a computation that holds its workspace's permit.
+pub fn holds_permit() -> bool {
+    HOLDS_PERMIT.try_with(|()| ()).is_ok()
+}
+
+/// Runs `work` marked as holding a permit, so reports it asks for do not wait for another.
+pub async fn within_permit<T>(work: impl std::future::Future<Output = T>) -> T {
+    HOLDS_PERMIT.scope((), work).await
+}
 
 /// Workspaces with no computation running are forgotten once the map grows past this.
 const PRUNE_ABOVE: usize = 1_024;
@@ -62,5 +80,11 @@ mod tests {
         drop(held);
         let again = tokio::time::timeout(std::time::Duration::from_millis(100), gates.enter(1));
         assert!(again.await.is_ok(), "a released permit lets the next in");
+    }
+
+    #[tokio::test]
+    async fn work_under_a_permit_is_marked() {
+        assert!(!holds_permit());
+        assert!(within_permit(async { holds_permit() }).await);
     }
 }

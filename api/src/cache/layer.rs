@@ -10,7 +10,7 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 
 use super::flight::{Flights, Role};
-use super::gate::WorkspaceGates;
+use super::gate::{WorkspaceGates, holds_permit, within_permit};
 use super::generation::current_generation;
 use super::key::{Generation, ReportKind, lock_key, report_key};
 use super::near::NearCache;
@@ -122,8 +122,12 @@ impl ReportCache {
         let key = report_key(&self.prefix, kind, generation, args)?;
         let gates = self.gates.clone();
         let compute = move || async move {
+            // A report asked for by a computation runs under that computation's permit.
+            if holds_permit() {
+                return compute().await;
+            }
             let _permit = gates.enter(workspace_id).await?;
-            compute().await
+            within_permit(compute()).await
         };
         if let Some(value) = self.near.get::<T>(&key).await {
             self.note(kind, Lookup::Hit);

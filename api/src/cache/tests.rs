@@ -373,6 +373,44 @@ async fn two_processes_sharing_a_backend_compute_once() {
 }
 
 #[tokio::test]
+async fn a_report_computed_from_other_reports_runs_them_under_its_own_permit() {
+    let mut f = fixture().await;
+    // One computation at a time per workspace: an inner report waiting for a second
+    // permit would wait forever (as budgetSuggestions reading two performance reports did).
+    f.settings.limits.report_concurrency_per_workspace = 1;
+    let (cache, _) = f.cache(Arc::new(MemoryCache::new(1 << 20)));
+    let ws = f.workspace_id;
+    let computed = AtomicUsize::new(0);
+    let args = json!({"q": "outer"});
+    let outer = cache.get_or_compute(KIND, ws, &args, || async {
+        let (a, b) = tokio::try_join!(
+            ask(
+                &cache,
+                ws,
+                json!({"q": "inner-a"}),
+                &computed,
+                2,
+                Duration::ZERO
+            ),
+            ask(
+                &cache,
+                ws,
+                json!({"q": "inner-b"}),
+                &computed,
+                3,
+                Duration::ZERO
+            ),
+        )?;
+        Ok(a + b)
+    });
+    let value = tokio::time::timeout(Duration::from_secs(10), outer)
+        .await
+        .expect("the nested computation finished instead of waiting for a permit")
+        .expect("answered");
+    assert_eq!(value, 5);
+}
+
+#[tokio::test]
 async fn a_computation_longer_than_the_lock_keeps_it_and_others_wait() {
     let mut f = fixture().await;
     // Lifetimes long enough that a loaded machine's scheduling delays (tens of ms) cannot

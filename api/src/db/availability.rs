@@ -14,8 +14,9 @@ use std::time::Duration;
 use sea_orm::sqlx::{self, Connection};
 use sea_orm::{DbErr, RuntimeErr};
 
-/// How long one probe may take to open a connection.
-pub const PROBE_TIMEOUT: Duration = Duration::from_millis(800);
+/// How long one probe may take to open a connection (the pool's own connect timeout): a
+/// slow but working database is not taken for a down one.
+pub const PROBE_TIMEOUT: Duration = Duration::from_secs(5);
 /// How often a database known down is probed.
 pub const PROBE_INTERVAL: Duration = Duration::from_millis(500);
 /// What `Retry-After` tells clients during an outage, in seconds.
@@ -103,7 +104,8 @@ impl Availability {
         });
     }
 
-    /// Opens (and closes) one connection outside the pool.
+    /// Opens (and closes) one connection outside the pool: false only when the database
+    /// cannot be reached (refused, reset, timed out, shutting down).
     async fn probe(&self) -> bool {
         let url = &*self.url;
         let attempt = async {
@@ -115,10 +117,13 @@ impl Availability {
                 conn.close().await
             }
         };
-        matches!(
-            tokio::time::timeout(PROBE_TIMEOUT, attempt).await,
-            Ok(Ok(()))
-        )
+        match tokio::time::timeout(PROBE_TIMEOUT, attempt).await {
+            Ok(Ok(())) => true,
+            // Another refusal (too many connections, authentication): the database is up,
+            // busy or misconfigured, and its requests keep their own errors.
+            Ok(Err(error)) => !sqlx_unreachable(&error),
+            Err(_) => false,
+        }
     }
 }
 

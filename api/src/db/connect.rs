@@ -109,6 +109,8 @@ pub async fn connect_with(
         return Err(ConnectError::Scheme(redact_url(url)));
     }
     let mut options = ConnectOptions::new(url.to_owned());
+    // At least 2: migrations hold one connection for their lock while they run on another.
+    let pool_size = pool_size.max(2);
     options
         .max_connections(if is_sqlite {
             pool_size.min(8)

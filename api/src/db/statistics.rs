@@ -9,6 +9,7 @@
 //! sample, so a check costs milliseconds whatever the data. PostgreSQL's autovacuum does the
 //! same there; this does nothing on PostgreSQL.
 
+use std::collections::HashMap;
 use std::time::Duration;
 
 use sea_orm::{ConnectionTrait, DatabaseBackend, DatabaseConnection, DbErr, Statement};
@@ -20,8 +21,16 @@ pub const SLACK_ROWS: i64 = 1_000;
 /// Rows sampled per index by one `ANALYZE`.
 const ANALYSIS_LIMIT: u32 = 1_000;
 
+/// `max(rowid)` of each table when it was last analyzed here: a table whose rows are
+/// replaced (deleted and written again) keeps a `max(rowid)` far above its live rows, and
+/// must not be analyzed again until it grows past that.
+pub type AnalyzedSizes = HashMap<String, i64>;
+
 /// Analyzes every table whose statistics are missing or stale; answers their names.
-pub async fn refresh_stale(conn: &DatabaseConnection) -> Result<Vec<String>, DbErr> {
+pub async fn refresh_stale(
+    conn: &DatabaseConnection,
+    sizes: &mut AnalyzedSizes,
+) -> Result<Vec<String>, DbErr> {
     if conn.get_database_backend() != DatabaseBackend::Sqlite {
         return Ok(Vec::new());
     }
@@ -37,34 +46,52 @@ pub async fn refresh_stale(conn: &DatabaseConnection) -> Result<Vec<String>, DbE
         .collect::<Result<Vec<_>, _>>()?;
     let mut analyzed = Vec::new();
     for table in tables {
-        if is_stale(conn, &table).await? {
+        if let Some(size) = stale_size(conn, &table, sizes.get(&table).copied()).await? {
             let quoted = table.replace('"', "\"\"");
             conn.execute_unprepared(&format!(
                 "PRAGMA analysis_limit = {ANALYSIS_LIMIT}; ANALYZE \"{quoted}\";"
             ))
             .await?;
+            sizes.insert(table.clone(), size);
             analyzed.push(table);
         }
     }
     Ok(analyzed)
 }
 
-async fn is_stale(conn: &DatabaseConnection, table: &str) -> Result<bool, DbErr> {
+/// The table's size (`max(rowid)`) when its statistics are stale, None otherwise.
+async fn stale_size(
+    conn: &DatabaseConnection,
+    table: &str,
+    analyzed_at: Option<i64>,
+) -> Result<Option<i64>, DbErr> {
+    let Some(rows) = max_rowid(conn, table).await? else {
+        return Ok(None);
+    };
+    if let Some(then) = analyzed_at {
+        return Ok((rows > then.saturating_mul(2) + SLACK_ROWS).then_some(rows));
+    }
+    Ok(is_stale(conn, table, rows).await?.then_some(rows))
+}
+
+/// A table's `max(rowid)`; None for an empty table or one without rowid.
+async fn max_rowid(conn: &DatabaseConnection, table: &str) -> Result<Option<i64>, DbErr> {
     let quoted = table.replace('"', "\"\"");
-    let rows = conn
+    let row = conn
         .query_one_raw(Statement::from_string(
             DatabaseBackend::Sqlite,
             format!("SELECT coalesce(max(rowid), 0) FROM \"{quoted}\""),
         ))
         .await;
     // A table without rowid has no cheap size: leave it to `demo-data` and ANALYZE by hand.
-    let Ok(Some(rows)) = rows else {
-        return Ok(false);
+    let Ok(Some(row)) = row else {
+        return Ok(None);
     };
-    let rows: i64 = rows.try_get_by_index(0)?;
-    if rows == 0 {
-        return Ok(false);
-    }
+    let rows: i64 = row.try_get_by_index(0)?;
+    Ok((rows > 0).then_some(rows))
+}
+
+async fn is_stale(conn: &DatabaseConnection, table: &str, rows: i64) -> Result<bool, DbErr> {
     let stats = conn
         .query_all_raw(Statement::from_sql_and_values(
             DatabaseBackend::Sqlite,
@@ -89,9 +116,10 @@ pub async fn keep_current(conn: DatabaseConnection, interval: Duration) {
     ticks.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
     // The first tick is at once; start-up has just checked (`app::build_state`).
     ticks.tick().await;
+    let mut sizes = AnalyzedSizes::new();
     loop {
         ticks.tick().await;
-        match refresh_stale(&conn).await {
+        match refresh_stale(&conn, &mut sizes).await {
             Ok(tables) if !tables.is_empty() => {
                 tracing::info!(?tables, "planner statistics refreshed");
             }

@@ -166,10 +166,18 @@ async fn execute(
     let mut all_failed_early = true;
     let mut unavailable = false;
     let mut timed_out = false;
+    // Some data answered: a 503 could make clients retry writes that were done.
+    let mut executed_something = false;
     let limit_ms = http.app.settings.limits.request_timeout_ms;
     let deadline = tokio::time::Instant::now() + std::time::Duration::from_millis(limit_ms);
     let report_cache = &http.app.cache;
     for guarded in requests {
+        if unavailable {
+            // The database went away under this batch: the rest is not tried.
+            let refused = error_response(&AppError::unavailable());
+            bodies.push(response_bytes(&refused));
+            continue;
+        }
         let started = std::time::Instant::now();
         let mut plan = None;
         let (mut response, operation, cache) = match guarded {
@@ -226,6 +234,7 @@ async fn execute(
             started.elapsed(),
         );
         unavailable |= errors::any_unavailable(&response);
+        executed_something |= response.data != async_graphql::Value::Null;
         all_failed_early &= failed_before_execution(&response);
         let body = response_bytes(&response);
         if let Some(plan) = plan.filter(|_| response.errors.is_empty()) {
@@ -237,7 +246,7 @@ async fn execute(
     if unavailable {
         availability.suspect();
     }
-    let status = if unavailable || timed_out {
+    let status = if (unavailable || timed_out) && !executed_something {
         StatusCode::SERVICE_UNAVAILABLE
     } else if flavor == Flavor::GraphqlResponse && all_failed_early {
         StatusCode::BAD_REQUEST
@@ -250,7 +259,7 @@ async fn execute(
         json_array(&bodies)
     };
     let mut out = respond_bytes(flavor, status, body, request_id);
-    if unavailable {
+    if unavailable && status == StatusCode::SERVICE_UNAVAILABLE {
         set_retry_after(&mut out, RETRY_AFTER_SECS);
     }
     out

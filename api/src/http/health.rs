@@ -4,19 +4,20 @@ use axum::extract::State;
 use axum::http::StatusCode;
 
 use super::HttpState;
-use crate::db::availability::PROBE_TIMEOUT;
 
 pub async fn healthz() -> &'static str {
     "ok"
 }
 
-/// 503 at once while the database is known down; otherwise a ping, bounded in time.
+/// 503 at once while the database is known down; otherwise a ping, given as long as a
+/// request would wait for a connection (a busy pool is not an unready one).
 pub async fn readyz(State(http): State<HttpState>) -> (StatusCode, &'static str) {
     let db = &http.app.db;
     if db.availability.is_down() {
         return (StatusCode::SERVICE_UNAVAILABLE, "database unreachable");
     }
-    match tokio::time::timeout(PROBE_TIMEOUT, db.conn.ping()).await {
+    let wait = std::time::Duration::from_millis(http.app.settings.database_acquire_timeout_ms);
+    match tokio::time::timeout(wait, db.conn.ping()).await {
         Ok(Ok(())) => (StatusCode::OK, "ready"),
         _ => {
             db.availability.suspect();

@@ -11,9 +11,9 @@ use crate::state::AppState;
 
 const PROMETHEUS_TEXT: &str = "text/plain; version=0.0.4; charset=utf-8";
 
-/// `/metrics` on the main address: for loopback clients (as `TRUSTED_PROXIES` resolves
-/// them) and for `Authorization: Bearer $METRICS_TOKEN`; 403 otherwise, since it names every
-/// tenant's operations.
+/// `/metrics` on the main address: for loopback clients whose request no proxy relayed, and
+/// for `Authorization: Bearer $METRICS_TOKEN`; 403 otherwise, since it names every tenant's
+/// operations.
 pub async fn metrics(
     State(http): State<HttpState>,
     headers: HeaderMap,
@@ -32,7 +32,13 @@ pub async fn metrics(
         (Some(token), Some(bearer)) => same_secret(token.expose(), bearer.trim()),
         _ => false,
     };
-    if !by_token && !client.is_some_and(|ip| ip.is_loopback()) {
+    // A forwarding header means a proxy relayed the request, whatever address it came
+    // from: a proxy on this host would otherwise make every outside client loopback.
+    let forwarded = ["x-forwarded-for", "forwarded", "x-real-ip"]
+        .iter()
+        .any(|name| headers.contains_key(*name));
+    let local = !forwarded && client.is_some_and(|ip| ip.is_loopback());
+    if !by_token && !local {
         return (
             StatusCode::FORBIDDEN,
             "/metrics: serve it on METRICS_ADDR, or send Authorization: Bearer $METRICS_TOKEN\n",

@@ -37,15 +37,13 @@ pub async fn serve(
     limits: ServeLimits,
 ) {
     let graceful = GracefulShutdown::new();
-    let mut builder = Builder::new(TokioExecutor::new());
+    // HTTP/1 only: HTTP/2 without TLS (prior knowledge) has no header timeout here, and
+    // clients reach the API over HTTP/1 or through a proxy that terminates HTTP/2.
+    let mut builder = Builder::new(TokioExecutor::new()).http1_only();
     builder
         .http1()
         .timer(TokioTimer::new())
         .header_read_timeout(limits.header_read);
-    builder
-        .http2()
-        .timer(TokioTimer::new())
-        .keep_alive_interval(None);
     tokio::pin!(shutdown);
     loop {
         let (stream, peer) = tokio::select! {
