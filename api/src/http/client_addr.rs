@@ -3,9 +3,10 @@
 //! `Forwarded: for=`), read from the right, since only the hops appended by trusted proxies
 //! can be believed. Anonymous rate limits and sign-in limits are keyed by it.
 
-use std::net::IpAddr;
+use std::net::{IpAddr, SocketAddr};
 
-use axum::http::HeaderMap;
+use axum::extract::ConnectInfo;
+use axum::http::{Extensions, HeaderMap};
 
 /// One `TRUSTED_PROXIES` entry: an address and a prefix length.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -76,6 +77,15 @@ impl TrustedProxies {
 
     pub fn trusts(&self, ip: IpAddr) -> bool {
         self.0.iter().any(|cidr| cidr.contains(ip))
+    }
+
+    /// The client of a request, from its extensions (the peer, as `serve` records it) and
+    /// its headers.
+    pub fn client_of(&self, extensions: &Extensions, headers: &HeaderMap) -> Option<IpAddr> {
+        let peer = extensions
+            .get::<ConnectInfo<SocketAddr>>()
+            .map(|ConnectInfo(addr)| addr.ip());
+        self.client(peer, headers)
     }
 
     /// The client behind `peer`; None when a trusted proxy forwarded an address that is

@@ -2,14 +2,14 @@
 //! so that media types, methods and status codes follow the specification, and every
 //! document passes the pre-validation guard before async-graphql sees it.
 
-use std::net::{IpAddr, SocketAddr};
+use std::net::IpAddr;
 
 use async_graphql::http::GraphiQLSource;
 use async_graphql::{BatchRequest, Request, Response};
 use async_graphql_parser::types::{DocumentOperations, ExecutableDocument, OperationType};
 use axum::body::Bytes;
 use axum::extract::rejection::BytesRejection;
-use axum::extract::{ConnectInfo, Query, State};
+use axum::extract::{Query, State};
 use axum::http::{Extensions, HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{Html, IntoResponse};
 use serde::Deserialize;
@@ -35,14 +35,6 @@ use crate::http::parsed::Parsed;
 /// With this header set to `1`, responses say in `extensions.cache` whether their
 /// cached reports were hits (`HIT`) or computed (`MISS`).
 pub const DEBUG_CACHE_HEADER: &str = "x-leadsource-debug-cache";
-
-/// The client's address: the peer, or behind a trusted proxy the forwarded one.
-fn client_ip(http: &HttpState, extensions: &Extensions, headers: &HeaderMap) -> Option<IpAddr> {
-    let peer = extensions
-        .get::<ConnectInfo<SocketAddr>>()
-        .map(|ConnectInfo(addr)| addr.ip());
-    http.trusted_proxies.client(peer, headers)
-}
 
 /// The type of the operation `name` selects (the guard has already checked the choice).
 fn operation_type(doc: &ExecutableDocument, name: Option<&str>) -> Option<OperationType> {
@@ -329,7 +321,7 @@ pub async fn graphql_post(
     execute(
         &http,
         &headers,
-        client_ip(&http, &extensions, &headers),
+        http.trusted_proxies.client_of(&extensions, &headers),
         flavor,
         guarded,
         &request_id,
@@ -445,7 +437,7 @@ pub async fn graphql_get(
     execute(
         &http,
         &headers,
-        client_ip(&http, &extensions, &headers),
+        http.trusted_proxies.client_of(&extensions, &headers),
         flavor,
         guarded,
         &request_id,

@@ -1,8 +1,6 @@
 //! `/metrics`: this process's counters in the Prometheus text format.
 
-use std::net::SocketAddr;
-
-use axum::extract::{ConnectInfo, State};
+use axum::extract::State;
 use axum::http::{Extensions, HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 
@@ -19,10 +17,7 @@ pub async fn metrics(
     headers: HeaderMap,
     extensions: Extensions,
 ) -> Response {
-    let peer = extensions
-        .get::<ConnectInfo<SocketAddr>>()
-        .map(|ConnectInfo(addr)| addr.ip());
-    let client = http.trusted_proxies.client(peer, &headers);
+    let client = http.trusted_proxies.client_of(&extensions, &headers);
     let token = http.app.settings.limits.metrics_token.as_ref();
     let bearer = headers
         .get(header::AUTHORIZATION)
