@@ -96,13 +96,28 @@ impl Split {
 
     /// Splits `total` by the shares into `parts` (cleared first): Σ parts == total exactly.
     pub fn apply(&self, total: Decimal, parts: &mut Vec<Decimal>) {
+        self.apply_rounded(total, None, parts);
+    }
+
+    /// [`Split::apply`] with every part but the remainder rounded half-even to `dp` decimal
+    /// places: when `total` has at most `dp` places so does every part, so sums of parts are
+    /// exact integers on that grid (what the rollups store).
+    pub fn apply_on_grid(&self, total: Decimal, dp: u32, parts: &mut Vec<Decimal>) {
+        self.apply_rounded(total, Some(dp), parts);
+    }
+
+    fn apply_rounded(&self, total: Decimal, dp: Option<u32>, parts: &mut Vec<Decimal>) {
         parts.clear();
         let mut given = Decimal::ZERO;
         for (i, share) in self.shares.iter().enumerate() {
             let part = if i == self.remainder_at {
                 Decimal::ZERO
             } else {
-                total.saturating_mul(*share)
+                let exact = total.saturating_mul(*share);
+                match dp {
+                    Some(dp) => exact.round_dp(dp),
+                    None => exact,
+                }
             };
             given = given.saturating_add(part);
             parts.push(part);

@@ -33,6 +33,7 @@ pub use self::credit::{AttributionResult, Credit};
 pub use self::journey::{ConversionEvent, LeadHistory, Touch};
 pub use self::model::Model;
 pub use self::options::{Options, OptionsError};
+pub use self::rules::{CONVERSION_DP, REVENUE_DP, RuleSplitter};
 
 /// Database id of a channel.
 pub type ChannelId = i64;

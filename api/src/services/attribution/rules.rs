@@ -74,14 +74,21 @@ pub(super) fn touch_weights(
     }
 }
 
-/// Streaming accumulator of a rule-based model: credits per channel and per campaign.
+/// Decimal places of a rule-based credit of one touch: conversions are split to a
+/// billionth, revenue to a millionth of the currency unit (the largest share takes the
+/// remainder, so each conversion's parts still add up to it exactly). On this grid, sums
+/// of credits are exact integers, which is how the rollups store them (DESIGN §8).
+pub const CONVERSION_DP: u32 = 9;
+/// See [`CONVERSION_DP`].
+pub const REVENUE_DP: u32 = 6;
+
+/// The credit of each touch of one converting journey under a rule-based model: what the
+/// engine adds up, and what the rollups store per dimension value.
 #[derive(Debug)]
-pub(super) struct RuleEngine {
+pub struct RuleSplitter {
     model: Model,
     options: Options,
     direct_channel: ChannelId,
-    by_channel: HashMap<ChannelId, Credit>,
-    by_campaign: HashMap<Option<CampaignId>, Credit>,
     // Scratch buffers reused across journeys (no allocation per journey).
     weights: Vec<f64>,
     split: Split,
@@ -89,18 +96,62 @@ pub(super) struct RuleEngine {
     revenue: Vec<Decimal>,
 }
 
-impl RuleEngine {
+impl RuleSplitter {
     pub fn new(model: Model, options: Options, direct_channel: ChannelId) -> Self {
-        RuleEngine {
+        RuleSplitter {
             model,
             options,
             direct_channel,
-            by_channel: HashMap::new(),
-            by_campaign: HashMap::new(),
             weights: Vec::new(),
             split: Split::default(),
             conversions: Vec::new(),
             revenue: Vec::new(),
+        }
+    }
+
+    /// The credits of `touches` (non-empty, in time order) for `conversion`, one per touch.
+    pub fn split<'a>(
+        &'a mut self,
+        touches: &[Touch],
+        conversion: &ConversionEvent,
+    ) -> impl Iterator<Item = Credit> + 'a {
+        touch_weights(
+            self.model,
+            &self.options,
+            self.direct_channel,
+            touches,
+            conversion.at,
+            &mut self.weights,
+        );
+        self.split.set_weights(&self.weights);
+        self.split
+            .apply_on_grid(Decimal::ONE, CONVERSION_DP, &mut self.conversions);
+        self.split
+            .apply_on_grid(conversion.revenue, REVENUE_DP, &mut self.revenue);
+        self.conversions
+            .iter()
+            .zip(&self.revenue)
+            .map(|(&conversions, &revenue)| Credit {
+                conversions,
+                revenue,
+            })
+    }
+}
+
+/// Streaming accumulator of a rule-based model: credits per channel and per campaign.
+#[derive(Debug)]
+pub(super) struct RuleEngine {
+    splitter: RuleSplitter,
+    by_channel: HashMap<ChannelId, Credit>,
+    by_campaign: HashMap<Option<CampaignId>, Credit>,
+}
+
+impl RuleEngine {
+    pub fn new(model: Model, options: Options, direct_channel: ChannelId) -> Self {
+        RuleEngine {
+            splitter: RuleSplitter::new(model, options, direct_channel),
+            by_channel: HashMap::new(),
+            by_campaign: HashMap::new(),
         }
     }
 
@@ -114,24 +165,7 @@ impl RuleEngine {
             }
             return;
         };
-        touch_weights(
-            self.model,
-            &self.options,
-            self.direct_channel,
-            touches,
-            conversion.at,
-            &mut self.weights,
-        );
-        self.split.set_weights(&self.weights);
-        self.split.apply(Decimal::ONE, &mut self.conversions);
-        self.split.apply(conversion.revenue, &mut self.revenue);
-        for ((t, &conversions), &revenue) in
-            touches.iter().zip(&self.conversions).zip(&self.revenue)
-        {
-            let credit = Credit {
-                conversions,
-                revenue,
-            };
+        for (t, credit) in touches.iter().zip(self.splitter.split(touches, conversion)) {
             *self.by_channel.entry(t.channel).or_default() += credit;
             *self.by_campaign.entry(t.campaign).or_default() += credit;
         }

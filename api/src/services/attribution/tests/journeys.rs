@@ -54,7 +54,7 @@ fn a_conversion_gets_the_touches_of_its_lookback_window() {
     assert_credits(
         &result,
         &[(SEARCH, 1.0 / 3.0, 10.0), (EMAIL, 2.0 / 3.0, 20.0)],
-        1e-12,
+        GRID_TOLERANCE,
     );
     assert!(result.by_channel.iter().all(|(id, _)| *id != SOCIAL));
 }
@@ -142,7 +142,7 @@ fn each_conversion_in_range_is_its_own_journey() {
     assert_credits(
         &result,
         &[(SEARCH, 0.5, 2.0), (EMAIL, 0.5, 2.0), (SOCIAL, 0.0, 0.0)],
-        1e-12,
+        GRID_TOLERANCE,
     );
 
     // A lead whose only conversion is outside the range yields no journey at all.

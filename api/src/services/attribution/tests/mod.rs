@@ -85,6 +85,11 @@ pub(super) fn run_with(
     attributor.finish()
 }
 
+/// The tolerance of a fractional rule-based credit against its exact value: the engine
+/// splits each conversion to a billionth (revenue to a millionth), so a few conversions
+/// may drift by a few of those from the exact fraction (`rules::CONVERSION_DP`).
+pub(super) const GRID_TOLERANCE: f64 = 1e-5;
+
 /// Asserts |actual − expected| ≤ tolerance, naming `what` on failure.
 pub(super) fn assert_near(what: &str, actual: Decimal, expected: f64, tolerance: f64) {
     let actual_f = f64::try_from(actual).expect("a decimal that fits an f64");

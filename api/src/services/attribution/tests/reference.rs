@@ -164,7 +164,7 @@ fn heuristics_match_channel_attribution() {
         ),
     ];
     for (model, expected) in cases {
-        assert_credits(&run(model, &journeys()), &expected, 1e-9);
+        assert_credits(&run(model, &journeys()), &expected, GRID_TOLERANCE);
     }
 }
 

@@ -99,7 +99,7 @@ fn hand_worked_credits_for_every_rule_based_model() {
         assert_eq!(result.converting_journeys, 4);
         assert_eq!(result.non_converting_journeys, 1);
         assert_eq!(result.total_revenue, dec("150"));
-        assert_credits(&result, &expected, 1e-12);
+        assert_credits(&result, &expected, GRID_TOLERANCE);
         assert_sums_match(&result);
         assert!(!result.approximate);
         // Every channel seen is listed, sorted, zero credits included.
@@ -130,7 +130,7 @@ fn time_decay_halves_the_weight_every_half_life() {
             (EMAIL, 2.0 / 7.0, 20.0),
             (SOCIAL, 4.0 / 7.0, 40.0),
         ],
-        1e-12,
+        GRID_TOLERANCE,
     );
     // Half-life 3.5 days: weights 2^-4 = 1/16, 2^-2 = 1/4, 1; Σ = 21/16 → 1/21, 4/21, 16/21.
     let options = Options {
@@ -145,7 +145,7 @@ fn time_decay_halves_the_weight_every_half_life() {
             (EMAIL, 4.0 / 21.0, 4.0),
             (SOCIAL, 16.0 / 21.0, 16.0),
         ],
-        1e-12,
+        GRID_TOLERANCE,
     );
 }
 
@@ -185,7 +185,7 @@ fn position_based_takes_custom_weights() {
             (12, 0.1, 10.0),
             (13, 0.5, 50.0),
         ],
-        1e-12,
+        GRID_TOLERANCE,
     );
     // n = 2: first and last in proportion 0.3 : 0.5 → 3/8 and 5/8 of 80 = 30 and 50.
     let result = run_with(
@@ -193,7 +193,11 @@ fn position_based_takes_custom_weights() {
         options,
         &[(path(&[10, 13]), converted("80"))],
     );
-    assert_credits(&result, &[(10, 0.375, 30.0), (13, 0.625, 50.0)], 1e-12);
+    assert_credits(
+        &result,
+        &[(10, 0.375, 30.0), (13, 0.625, 50.0)],
+        GRID_TOLERANCE,
+    );
     // n = 1: everything.
     let result = run(Model::PositionBased, &[(path(&[12]), converted("7"))]);
     assert_credits(&result, &[(12, 1.0, 7.0)], 0.0);
@@ -213,8 +217,13 @@ fn campaigns_are_credited_like_their_touches() {
     let ids: Vec<Option<i64>> = campaigns.iter().map(|(id, _)| *id).collect();
     assert_eq!(ids, [None, Some(200), Some(400)]);
     for (_, credit) in &campaigns {
-        assert_near("campaign conversions", credit.conversions, 1.0 / 3.0, 1e-12);
-        assert_near("campaign revenue", credit.revenue, 30.0, 1e-12);
+        assert_near(
+            "campaign conversions",
+            credit.conversions,
+            1.0 / 3.0,
+            GRID_TOLERANCE,
+        );
+        assert_near("campaign revenue", credit.revenue, 30.0, GRID_TOLERANCE);
     }
     assert_sums_match(&result);
     // First touch: campaign 200 gets it all.
@@ -238,4 +247,35 @@ fn data_driven_models_credit_no_campaign() {
         assert!(run(model, &journeys()).by_campaign.is_none());
     }
     assert_eq!(Model::ALL.iter().filter(|m| m.is_rule_based()).count(), 6);
+}
+
+#[test]
+fn each_conversion_is_split_on_the_grid_and_its_parts_add_up_exactly() {
+    use super::super::{CONVERSION_DP, Credit, REVENUE_DP, RuleSplitter};
+    let revenue: Decimal = "100.01".parse().expect("a decimal");
+    let conversion = ConversionEvent {
+        at: day(30.0),
+        revenue,
+    };
+    // Three and seven touches: thirds and sevenths have no finite decimal expansion.
+    for n in [3, 7] {
+        let touches: Vec<Touch> = (0..n)
+            .map(|i| Touch {
+                at: day(f64::from(i)),
+                channel: 10 + i64::from(i),
+                campaign: None,
+            })
+            .collect();
+        for model in [Model::Linear, Model::TimeDecay, Model::PositionBased] {
+            let mut splitter = RuleSplitter::new(model, Options::default(), DIRECT);
+            let parts: Vec<Credit> = splitter.split(&touches, &conversion).collect();
+            assert_eq!(parts.len(), touches.len());
+            assert!(parts.iter().all(|c| c.conversions.scale() <= CONVERSION_DP));
+            assert!(parts.iter().all(|c| c.revenue.scale() <= REVENUE_DP));
+            let conversions: Decimal = parts.iter().map(|c| c.conversions).sum();
+            let total: Decimal = parts.iter().map(|c| c.revenue).sum();
+            assert_eq!(conversions, Decimal::ONE, "{model:?} over {n} touches");
+            assert_eq!(total, revenue, "{model:?} over {n} touches");
+        }
+    }
 }
