@@ -10,6 +10,7 @@ mod m20261207_000001_rollups;
 mod m20261207_000002_rollup_paths;
 mod m20261207_000003_invitations;
 mod m20261207_000004_folded_text;
+mod m20261207_000005_rollup_credits;
 
 pub struct Migrator;
 
@@ -24,6 +25,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261207_000002_rollup_paths::Migration),
             Box::new(m20261207_000003_invitations::Migration),
             Box::new(m20261207_000004_folded_text::Migration),
+            Box::new(m20261207_000005_rollup_credits::Migration),
         ]
     }
 }

@@ -8,7 +8,7 @@ use leadsource::services::report::{
     Via,
 };
 use leadsource_tests::facts::{Facts, Marks};
-use leadsource_tests::json::{close, dec, decimal, list, text};
+use leadsource_tests::json::{close, close_money, dec, decimal, list, text};
 use leadsource_tests::{GqlResponse, TestApp, TestWorkspace, scenario};
 use rust_decimal::Decimal;
 use serde_json::{Value, json};
@@ -76,7 +76,7 @@ async fn attribution_counts_journeys_and_credits_channels_and_campaigns() {
     );
     let retarget = by_label(campaigns, "Retarget");
     assert!(
-        close(num(&retarget, "revenue"), dec("100.00")),
+        close_money(num(&retarget, "revenue"), dec("100.00")),
         "{retarget}"
     );
     let none = by_label(campaigns, "(no campaign)");
@@ -99,7 +99,7 @@ async fn every_model_credits_exactly_the_conversions_and_revenue_of_the_range() 
         let conversions: Decimal = credited.iter().map(|c| num(c, "conversions")).sum();
         let revenue: Decimal = credited.iter().map(|c| num(c, "revenue")).sum();
         assert!(close(conversions, dec("5")), "{model:?}: {conversions}");
-        assert!(close(revenue, dec("650.00")), "{model:?}: {revenue}");
+        assert!(close_money(revenue, dec("650.00")), "{model:?}: {revenue}");
         if model.is_rule_based() {
             let referral = by_label(channels, "Referral");
             assert_eq!(
@@ -152,7 +152,7 @@ async fn model_options_reach_the_engine_with_hand_computed_weights() {
     for ((label, revenue), (name, weight)) in credited.iter().zip(expected) {
         assert_eq!(label, name);
         let share = dec("700.00") * dec(weight) / dec("11");
-        assert!(close(*revenue, share), "{label} {revenue}");
+        assert!(close_money(*revenue, share), "{label} {revenue}");
     }
     // Position-based 30/30: first 30%, last 30%, the two middle touches 20% each.
     let options = ", options: { firstWeight: 0.3, lastWeight: 0.3 }";
@@ -168,7 +168,7 @@ async fn model_options_reach_the_engine_with_hand_computed_weights() {
     for ((label, revenue), (name, share)) in credited.iter().zip(expected) {
         assert_eq!(label, name);
         assert!(
-            close(*revenue, dec("700.00") * dec(share)),
+            close_money(*revenue, dec("700.00") * dec(share)),
             "{label} {revenue}"
         );
     }
@@ -230,7 +230,7 @@ async fn markov_gives_everything_to_the_only_channel_and_shapley_treats_twins_al
                 "{model} {label} {c}"
             );
             assert!(
-                close(num(&c, "revenue"), dec("100.00")),
+                close_money(num(&c, "revenue"), dec("100.00")),
                 "{model} {label} {c}"
             );
         }
@@ -259,7 +259,7 @@ async fn a_comparison_lists_each_model_per_channel_with_the_spread() {
         (&ps["minConversions"], &ps["maxConversions"]),
         (&json!("2"), &json!("3"))
     );
-    assert!(close(num(&ps, "minRevenue"), dec("250.00")), "{ps}");
+    assert!(close_money(num(&ps, "minRevenue"), dec("250.00")), "{ps}");
     assert_eq!(ps["maxRevenue"], "300.00");
     let direct = by_label(channels, "Direct");
     let models: Vec<&Value> = list(&direct["credits"], "Direct's credits")

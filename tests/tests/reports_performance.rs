@@ -2,7 +2,7 @@
 //! every number below is worked out by hand from the table in that module.
 
 use leadsource_tests::facts::Facts;
-use leadsource_tests::json::{close, dec, decimal, int, list, text};
+use leadsource_tests::json::{close, close_money, dec, decimal, int, list, text};
 use leadsource_tests::{GqlResponse, TestApp, TestWorkspace, scenario};
 use rust_decimal::Decimal;
 use serde_json::{Value, json};
@@ -255,7 +255,10 @@ async fn linear_credit_is_shared_equally_by_the_touches_of_each_journey() {
         close(decimal(&ps[3], "conversions"), dec("7") * third),
         "{ps:?}"
     );
-    assert!(close(decimal(&ps[4], "revenue"), dec("250.00")), "{ps:?}");
+    assert!(
+        close_money(decimal(&ps[4], "revenue"), dec("250.00")),
+        "{ps:?}"
+    );
     for (label, conversions, revenue) in [
         ("Email", third, dec("100.00")),
         ("Direct", third, dec("100.00")),
@@ -268,7 +271,10 @@ async fn linear_credit_is_shared_equally_by_the_touches_of_each_journey() {
             close(decimal(&r[3], "conversions"), conversions),
             "{label} {r:?}"
         );
-        assert!(close(decimal(&r[4], "revenue"), revenue), "{label} {r:?}");
+        assert!(
+            close_money(decimal(&r[4], "revenue"), revenue),
+            "{label} {r:?}"
+        );
     }
 }
 

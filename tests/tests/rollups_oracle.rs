@@ -5,8 +5,9 @@
 //! with UTM values, touchpoints in and out of order (late touches that change the journey of
 //! an existing conversion), conversions of several kinds, spend days sent again (replaced),
 //! campaigns moved to another channel or renamed. Then random ranges, dimensions,
-//! granularities and comparison periods are asked both ways for every model the rollups
-//! hold (MARKOV and SHAPLEY by CHANNEL from the path rollups): the reports must be equal,
+//! granularities and comparison periods are asked both ways for every model (the rule-based
+//! ones from the day and credit rollups, MARKOV and SHAPLEY from the path rollups of the
+//! dimension): the reports must be equal,
 //! every count and amount as an exact `Decimal` (the data-driven engines reach the same
 //! counts either way, so their credits are equal too, not merely within 1e-9). Finally a
 //! rebuild from the raw tables must leave the rollup rows exactly as the writes left them,
@@ -267,6 +268,17 @@ fn random_range(rng: &mut StdRng) -> DateRange {
     DateRange::new("range", from, to).unwrap_or_else(|e| panic!("{e}"))
 }
 
+const EVERY_MODEL: [Model; 8] = [
+    Model::FirstTouch,
+    Model::LastTouch,
+    Model::LastNonDirect,
+    Model::Linear,
+    Model::TimeDecay,
+    Model::PositionBased,
+    Model::Markov,
+    Model::Shapley,
+];
+
 /// Random questions of the models the rollups hold, asked both ways.
 async fn compare_reports(app: &TestApp, ws: i64, seed: u64, questions: usize) {
     let db = &app.state.db.conn;
@@ -278,13 +290,7 @@ async fn compare_reports(app: &TestApp, ws: i64, seed: u64, questions: usize) {
         Dimension::UtmMedium,
         Dimension::UtmCampaign,
     ];
-    let models = [
-        Model::FirstTouch,
-        Model::LastTouch,
-        Model::LastNonDirect,
-        Model::Markov,
-        Model::Shapley,
-    ];
+    let models = EVERY_MODEL;
     let granularities = [
         None,
         Some(Granularity::Day),
@@ -292,9 +298,13 @@ async fn compare_reports(app: &TestApp, ws: i64, seed: u64, questions: usize) {
         Some(Granularity::Month),
     ];
     for i in 0..questions {
-        // Every third question is a data-driven one by CHANNEL: the path rollups' question.
+        // Every third question is a data-driven one, by CHANNEL (`rollup_path`) or by
+        // another dimension (`rollup_value_path`), in turn.
         let (dimension, model) = if i % 3 == 0 {
-            (Dimension::Channel, [Model::Markov, Model::Shapley][i % 2])
+            (
+                dimensions[(i / 3) % dimensions.len()],
+                [Model::Markov, Model::Shapley][i % 2],
+            )
         } else {
             (
                 dimensions[rng.random_range(0..dimensions.len())],
@@ -341,6 +351,17 @@ async fn rollup_rows(app: &TestApp, ws: i64) -> Vec<String> {
         (
             "rollup_path",
             "day, path",
+            "converting, non_converting, revenue_cents",
+        ),
+        (
+            "rollup_credit",
+            "dimension, key_id, key_text, day",
+            "touches, linear_conversions_e9, linear_revenue_e6, time_decay_conversions_e9, \
+             time_decay_revenue_e6, position_based_conversions_e9, position_based_revenue_e6",
+        ),
+        (
+            "rollup_value_path",
+            "dimension, day, path",
             "converting, non_converting, revenue_cents",
         ),
     ] {
@@ -451,17 +472,19 @@ async fn a_rollup_row_changed_by_hand_shows_in_the_report_until_rebuilt() {
     assert_eq!(ask(Via::Auto).await.ok(), Some(streamed));
 }
 
-/// `attribution` of the data-driven models from the path rollups equals the streaming
-/// engine's, channel list included (a path whose journeys all moved away, as when a lead
-/// converts, must not bring its channels back with zero credit).
+/// `attribution` of every model from the rollups (rule-based credits from the credit
+/// rollups, data-driven ones from the path rollups) equals the streaming engine's, channel
+/// and campaign lists included (a path whose journeys all moved away, as when a lead
+/// converts, must not bring its channels back with zero credit); so does
+/// `attributionComparison` of random sets of models.
 #[tokio::test]
-async fn data_driven_attribution_reports_from_the_path_rollups_equal_the_streaming_engine() {
+async fn attribution_reports_from_the_rollups_equal_the_streaming_engine_for_every_model() {
     let app = TestApp::spawn().await;
     let ws = random_workspace(&app, "attribution", 5, 60).await;
     let db = &app.state.db.conn;
     let mut rng = StdRng::seed_from_u64(55);
-    for i in 0..12 {
-        let model = [Model::Markov, Model::Shapley][i % 2];
+    for i in 0..24 {
+        let model = EVERY_MODEL[i % EVERY_MODEL.len()];
         let args = report::AttributionArgs::new(
             random_range(&mut rng),
             model,
@@ -474,5 +497,216 @@ async fn data_driven_attribution_reports_from_the_path_rollups_equal_the_streami
             .await
             .unwrap_or_else(|e| panic!("raw: {e}"));
         assert_eq!(rolled, streamed, "{args:?}");
+        assert!(
+            !model.is_rule_based() || rolled.campaigns.is_some(),
+            "rule-based models credit campaigns"
+        );
+    }
+    for _ in 0..8 {
+        let mut models: Vec<Model> = EVERY_MODEL
+            .iter()
+            .copied()
+            .filter(|_| rng.random_bool(0.5))
+            .collect();
+        if models.is_empty() {
+            models.push(Model::Linear);
+        }
+        let args = report::ComparisonArgs::new(
+            random_range(&mut rng),
+            &models,
+            AttributionSettings::default(),
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+        let rolled = report::attribution_comparison_via(db, ws, &args, Via::Auto)
+            .await
+            .unwrap_or_else(|e| panic!("rollups: {e}"));
+        let streamed = report::attribution_comparison_via(db, ws, &args, Via::Raw)
+            .await
+            .unwrap_or_else(|e| panic!("raw: {e}"));
+        assert_eq!(rolled, streamed, "{args:?}");
+    }
+}
+
+/// Changes rollup rows by hand with `update` and answers whether the `model` report by
+/// `dimension` from the rollups then credits more conversions than the raw tables (after
+/// checking that the two agreed before): the report reads those rows.
+async fn tampering_shows(slug: &str, dimension: Dimension, model: Model, update: &str) -> bool {
+    let app = TestApp::spawn().await;
+    let ws = random_workspace(&app, slug, 13, 20).await;
+    let db = &app.state.db.conn;
+    let range = DateRange::new(
+        "range",
+        window_start() - TimeDelta::days(1),
+        window_start() + TimeDelta::days(70),
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let args = PerformanceArgs::new(
+        range,
+        dimension,
+        model,
+        AttributionSettings::default(),
+        None,
+        None,
+        ReportFilter::default(),
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let ask = |via| report::performance_via(db, ws, &args, via);
+    let streamed = ask(Via::Raw).await.unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(ask(Via::Auto).await.ok(), Some(streamed.clone()));
+    assert!(streamed.totals.conversions > rust_decimal::Decimal::ZERO);
+    let sql = format!("{update} AND workspace_id = {ws}");
+    db.execute_raw(Statement::from_string(db.get_database_backend(), sql))
+        .await
+        .unwrap_or_else(|e| panic!("tamper: {e}"));
+    let tampered = ask(Via::Auto).await.unwrap_or_else(|e| panic!("{e}"));
+    tampered.totals.conversions > streamed.totals.conversions
+}
+
+/// The fractional credits are read from `rollup_credit`, and MARKOV by a UTM value from
+/// `rollup_value_path` (so the comparisons above can fail).
+#[tokio::test]
+async fn credit_and_value_path_rows_changed_by_hand_show_in_the_reports() {
+    assert!(
+        tampering_shows(
+            "tampered-credit",
+            Dimension::Channel,
+            Model::Linear,
+            "UPDATE rollup_credit SET linear_conversions_e9 = linear_conversions_e9 + 1 \
+             WHERE dimension = 1 AND linear_conversions_e9 > 0",
+        )
+        .await,
+        "LINEAR reads rollup_credit"
+    );
+    assert!(
+        tampering_shows(
+            "tampered-value-path",
+            Dimension::UtmSource,
+            Model::Markov,
+            "UPDATE rollup_value_path SET converting = converting + 1 \
+             WHERE dimension = 3 AND converting > 0",
+        )
+        .await,
+        "MARKOV by UTM_SOURCE reads rollup_value_path"
+    );
+}
+
+/// Campaign moves and spend pushes for the same campaign, and lead writes, all at once:
+/// every write of a workspace takes its row lock first, so they apply one after another and
+/// the rollups end exactly as a rebuild from the raw tables leaves them, and equal to the
+/// streaming answers.
+#[tokio::test]
+async fn concurrent_campaign_moves_and_spend_pushes_leave_the_rollups_exact() {
+    let app = TestApp::spawn().await;
+    let ws = app.workspace("concurrent").await;
+    let campaign = app
+        .campaign(&ws.token, "Brand", Some("brand"), "PAID_SEARCH")
+        .await;
+    let channels: Vec<String> = app
+        .gql(Some(&ws.token), "{ channels { id } }", json!({}))
+        .await
+        .ok()
+        .list("channels")
+        .iter()
+        .map(|c| text(&c["id"], "a channel's id").to_owned())
+        .collect();
+    let move_to = |i: usize| {
+        let channel = channels[i % channels.len()].clone();
+        let token = ws.token.clone();
+        let campaign = campaign.clone();
+        let app = &app;
+        async move {
+            app.gql(
+                Some(&token),
+                "mutation($id: ID!, $input: UpdateCampaignInput!) { updateCampaign(id: $id, input: $input) { id } }",
+                json!({ "id": campaign, "input": { "channelId": channel } }),
+            )
+            .await
+            .ok();
+        }
+    };
+    let push = |i: usize| {
+        let token = ws.token.clone();
+        let app = &app;
+        async move {
+            let entries: Vec<Value> = (0..20)
+                .map(|d| {
+                    json!({
+                        "utmCampaign": "brand",
+                        "date": window_start() + TimeDelta::days(d),
+                        "amount": format!("{}.{:02}", 100 + i, d),
+                        "clicks": i,
+                    })
+                })
+                .collect();
+            app.gql(
+                Some(&token),
+                "mutation($e: [SpendInput!]!) { recordSpend(entries: $e) { inserted updated } }",
+                json!({ "e": entries }),
+            )
+            .await
+            .ok();
+        }
+    };
+    let capture = |i: usize| {
+        let token = ws.token.clone();
+        let app = &app;
+        async move {
+            app.gql(
+                Some(&token),
+                "mutation($i: [LeadInput!]!) { captureLeads(inputs: $i) { created } }",
+                json!({ "i": [{
+                    "externalId": format!("lead-{i}"),
+                    "createdAt": format!("2026-03-{:02}T10:00:00Z", 1 + i % 20),
+                    "utmSource": "google",
+                    "utmCampaign": "brand",
+                }] }),
+            )
+            .await
+            .ok();
+        }
+    };
+    let mut writes: Vec<std::pin::Pin<Box<dyn std::future::Future<Output = ()> + '_>>> = Vec::new();
+    for i in 0..12 {
+        writes.push(Box::pin(move_to(i)));
+        writes.push(Box::pin(push(i)));
+        writes.push(Box::pin(capture(i)));
+    }
+    futures::future::join_all(writes).await;
+
+    let db = &app.state.db.conn;
+    let incremental = rollup_rows(&app, ws.id).await;
+    assert!(
+        incremental.iter().any(|r| r.starts_with("rollup_day|")),
+        "the writes reached the rollups"
+    );
+    leadsource::services::rollup::rebuild(db, ws.id)
+        .await
+        .unwrap_or_else(|e| panic!("rebuild: {e}"));
+    assert_eq!(rollup_rows(&app, ws.id).await, incremental);
+    let range = DateRange::new(
+        "range",
+        window_start(),
+        window_start() + TimeDelta::days(30),
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    for dimension in [Dimension::Channel, Dimension::Campaign] {
+        let args = PerformanceArgs::new(
+            range,
+            dimension,
+            Model::FirstTouch,
+            AttributionSettings::default(),
+            None,
+            None,
+            ReportFilter::default(),
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+        let rolled = report::performance_via(db, ws.id, &args, Via::Auto)
+            .await
+            .unwrap_or_else(|e| panic!("{e}"));
+        let streamed = report::performance_via(db, ws.id, &args, Via::Raw)
+            .await
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(rolled, streamed);
+        assert!(rolled.totals.spend.is_some_and(|s| !s.is_zero()));
     }
 }

@@ -6,7 +6,7 @@
 //!   (`single_touch_channel.sql`) run by `psql` right after them, all three answers compared
 //!   line by line;
 //! * every attribution model over the whole data set, cold, each run in a fresh process:
-//!   time and peak RSS; MARKOV and SHAPLEY from the path rollups beside the streaming
+//!   time and peak RSS, from the rollups beside the streaming
 //!   engine on the raw tables, their credits compared.
 
 use std::process::Command;
@@ -214,52 +214,42 @@ pub async fn attribution(
             if r["conversions"].as_str().is_none_or(|c| c == "0") {
                 return Err(format!("attribution {} credited nothing", model.name()).into());
             }
-            if data_driven {
-                // The same question from the raw tables: the streaming engine, the oracle.
-                let raw = cold("raw")?;
-                if raw["credits"] != r["credits"] || raw["journeys"] != r["journeys"] {
-                    return Err(format!(
-                        "attribution {} from the rollups differs from the raw tables:\n rollups: {}\n raw: {}",
-                        model.name(),
-                        r["credits"],
-                        raw["credits"]
-                    )
-                    .into());
-                }
-                raw_secs.push(child::figure(&raw, "/ms")? / 1000.0);
+            // The same question from the raw tables: the streaming engine, the oracle.
+            let raw = cold("raw")?;
+            if raw["credits"] != r["credits"] || raw["journeys"] != r["journeys"] {
+                return Err(format!(
+                    "attribution {} from the rollups differs from the raw tables:\n rollups: {}\n raw: {}",
+                    model.name(),
+                    r["credits"],
+                    raw["credits"]
+                )
+                .into());
             }
+            raw_secs.push(child::figure(&raw, "/ms")? / 1000.0);
             journeys = r["journeys"].as_u64().or(journeys);
             secs.push(child::figure(&r, "/ms")? / 1000.0);
             rss.push(child::figure(&r, "/peak_rss_mb")?);
         }
-        if data_driven {
-            let time = Row::new(
-                format!("{} time, from the path rollups", model.name()),
-                Unit::Seconds,
-                &secs,
-            )
-            .beside("the streaming engine on the raw tables", &secs, &raw_secs);
-            let memory = Row::new(format!("{} peak RSS", model.name()), Unit::Mb, &rss);
-            if options.quick {
-                table.push(time);
-                table.push(memory);
-            } else {
-                let t = super::stats::Summary::of(&secs).median;
-                let m = super::stats::Summary::of(&rss).median;
-                table.push(time.target("≤ 250 ms", t <= 0.25));
-                table.push(memory.target("≤ 100 MB", m <= 100.0));
-            }
+        let source = if data_driven {
+            "the path rollups"
         } else {
-            table.push(Row::new(
-                format!("{} time, streaming", model.name()),
-                Unit::Seconds,
-                &secs,
-            ));
-            table.push(Row::new(
-                format!("{} peak RSS", model.name()),
-                Unit::Mb,
-                &rss,
-            ));
+            "the rollups"
+        };
+        let time = Row::new(
+            format!("{} time, from {source}", model.name()),
+            Unit::Seconds,
+            &secs,
+        )
+        .beside("the streaming engine on the raw tables", &secs, &raw_secs);
+        let memory = Row::new(format!("{} peak RSS", model.name()), Unit::Mb, &rss);
+        if options.quick || !data_driven {
+            table.push(time);
+            table.push(memory);
+        } else {
+            let t = super::stats::Summary::of(&secs).median;
+            let m = super::stats::Summary::of(&rss).median;
+            table.push(time.target("≤ 250 ms", t <= 0.25));
+            table.push(memory.target("≤ 100 MB", m <= 100.0));
         }
     }
     if let Some(n) = journeys {
@@ -316,7 +306,13 @@ pub async fn child_attribution(args: &[String]) -> Fallible<serde_json::Value> {
     let credits: Vec<(Option<i64>, String, String)> = r
         .channels
         .iter()
-        .map(|c| (c.id, c.conversions.to_string(), c.revenue.to_string()))
+        .map(|c| {
+            (
+                c.id,
+                c.conversions.normalize().to_string(),
+                c.revenue.normalize().to_string(),
+            )
+        })
         .collect();
     Ok(json!({
         "ms": ms,

@@ -13,8 +13,9 @@ use sea_orm::{
 use entity::{rollup_state, workspace};
 
 use crate::db::rollup::contribution::{apply_leads, apply_spend};
-use crate::db::rollup::paths::{add_new_leads, apply_paths};
-use crate::db::rollup::{Leads, Sign, SpendRows, VERSION};
+use crate::db::rollup::{
+    Leads, NewLead, Sign, SpendRows, VERSION, add_new_journeys, apply_journeys,
+};
 use crate::error::{AppError, AppResult};
 use crate::services::channel::default_channels;
 use crate::services::classify::ChannelGroup;
@@ -44,21 +45,21 @@ impl RollupWriter {
     ) -> AppResult<()> {
         let leads = Leads::Ids(ids);
         apply_leads(db, self.workspace_id, self.direct_channel, leads, sign).await?;
-        apply_paths(db, self.workspace_id, leads, sign).await
+        apply_journeys(db, self.workspace_id, self.direct_channel, leads, sign).await
     }
 
     /// Adds the contributions of leads a capture has just created, each with only its first
-    /// touch: `firsts` are their (creation day, source channel), in the order of `ids`. The
-    /// paths need no read back (`paths::add_new_leads`).
+    /// touch (`firsts`, in the order of `ids`). The journeys need no read back
+    /// (`db::rollup::add_new_journeys`).
     pub async fn new_leads<C: ConnectionTrait>(
         &self,
         db: &C,
         ids: &[i64],
-        firsts: &[(chrono::NaiveDate, i64)],
+        firsts: &[NewLead<'_>],
     ) -> AppResult<()> {
         let leads = Leads::Ids(ids);
         apply_leads(db, self.workspace_id, self.direct_channel, leads, Sign::Add).await?;
-        add_new_leads(db, self.workspace_id, firsts).await
+        add_new_journeys(db, self.workspace_id, self.direct_channel, firsts).await
     }
 
     pub async fn spend<C: ConnectionTrait>(
@@ -110,7 +111,13 @@ pub async fn mark_current<C: ConnectionTrait>(db: &C, workspace_id: i64) -> AppR
 pub async fn rebuild_in<C: ConnectionTrait>(db: &C, workspace_id: i64) -> AppResult<()> {
     // First: the workspace's row lock orders this rebuild after, and before, its writers.
     bump_generation(db, workspace_id).await?;
-    for table in ["rollup_day", "rollup_conversion_lag", "rollup_path"] {
+    for table in [
+        "rollup_day",
+        "rollup_conversion_lag",
+        "rollup_path",
+        "rollup_credit",
+        "rollup_value_path",
+    ] {
         let mut sql = crate::db::analytics::Sql::new(db.get_database_backend());
         let ws = sql.bind(workspace_id);
         sql.push(&format!("DELETE FROM {table} WHERE workspace_id = {ws}"));
@@ -118,7 +125,7 @@ pub async fn rebuild_in<C: ConnectionTrait>(db: &C, workspace_id: i64) -> AppRes
     }
     let direct = direct_channel(db, workspace_id).await?;
     apply_leads(db, workspace_id, direct, Leads::All, Sign::Add).await?;
-    apply_paths(db, workspace_id, Leads::All, Sign::Add).await?;
+    apply_journeys(db, workspace_id, direct, Leads::All, Sign::Add).await?;
     apply_spend(db, workspace_id, SpendRows::All, Sign::Add).await?;
     mark_current(db, workspace_id).await
 }

@@ -231,3 +231,26 @@ fn text_column(text_key: Option<Dimension>) -> &'static str {
         _ => "CAST(NULL AS TEXT)",
     }
 }
+
+#[derive(Debug, FromQueryResult)]
+struct Value {
+    v: String,
+}
+
+/// Every value of a UTM `dimension` in the workspace, on touches and lead sources (in no
+/// particular order).
+pub async fn distinct_values<C: ConnectionTrait>(
+    db: &C,
+    workspace_id: i64,
+    dimension: Dimension,
+) -> AppResult<Vec<String>> {
+    let column = key_column(dimension);
+    let mut sql = Sql::new(db.get_database_backend());
+    let ws = sql.bind(workspace_id);
+    sql.push(&format!(
+        "SELECT {column} AS v FROM touchpoint WHERE workspace_id = {ws} AND {column} IS NOT NULL \
+         UNION SELECT {column} AS v FROM lead WHERE workspace_id = {ws} AND {column} IS NOT NULL"
+    ));
+    let rows = Value::find_by_statement(sql.statement()).all(db).await?;
+    Ok(rows.into_iter().map(|r| r.v).collect())
+}

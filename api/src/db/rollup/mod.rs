@@ -11,17 +11,23 @@
 //! the number of rows.
 
 pub mod contribution;
+pub mod credits;
+pub mod journeys;
 pub mod paths;
 pub mod read;
 
-use chrono::NaiveDate;
-use sea_orm::DatabaseBackend;
+use chrono::{DateTime, NaiveDate, Utc};
+use sea_orm::{ConnectionTrait, DatabaseBackend};
 
+use self::credits::Credits;
+use self::journeys::{Scope, for_each_lead};
+use self::paths::Paths;
 use super::analytics::{Dimension, Sql};
+use crate::error::AppResult;
 
 /// The rollup definition written by this code; a workspace whose `rollup_state.version`
 /// differs is answered by the streaming engine until `rebuild-rollups` (or a start) rebuilds it.
-pub const VERSION: i32 = 2;
+pub const VERSION: i32 = 3;
 
 /// The lookback (days) of the credits the rollups hold: the default of every report.
 pub const LOOKBACK_DAYS: u32 = 90;
@@ -53,6 +59,61 @@ impl Leads<'_> {
     fn is_empty(&self) -> bool {
         matches!(self, Leads::Ids(ids) if ids.is_empty())
     }
+}
+
+/// Adds or takes away the journey contributions of `leads` (their rows as they are now):
+/// their paths (`rollup_path`) and rule-based credits (`rollup_credit`), from one read.
+pub async fn apply_journeys<C: ConnectionTrait>(
+    db: &C,
+    workspace_id: i64,
+    direct_channel: i64,
+    leads: Leads<'_>,
+    sign: Sign,
+) -> AppResult<()> {
+    let scope = match leads {
+        Leads::Ids([]) => return Ok(()),
+        Leads::Ids(ids) => Scope::Ids(ids),
+        Leads::All => Scope::All,
+    };
+    let mut paths = Paths::default();
+    let mut credits = Credits::new(direct_channel);
+    for_each_lead(db, workspace_id, scope, |lead, touches, conversions| {
+        paths.add_lead(lead, touches, conversions);
+        credits.add_lead(lead, touches, conversions);
+    })
+    .await?;
+    paths.write(db, workspace_id, sign).await?;
+    credits.write(db, workspace_id, sign).await
+}
+
+/// A lead a capture has just created, with only its first touch (its source).
+#[derive(Clone, Copy, Debug)]
+pub struct NewLead<'a> {
+    pub created_at: DateTime<Utc>,
+    pub created_on: NaiveDate,
+    pub channel_id: i64,
+    pub campaign_id: Option<i64>,
+    pub utm_source: Option<&'a str>,
+    pub utm_medium: Option<&'a str>,
+    pub utm_campaign: Option<&'a str>,
+}
+
+/// Adds the journey contributions of leads a capture has just created, known without
+/// reading them back: one never-converting journey of one touch each.
+pub async fn add_new_journeys<C: ConnectionTrait>(
+    db: &C,
+    workspace_id: i64,
+    direct_channel: i64,
+    leads: &[NewLead<'_>],
+) -> AppResult<()> {
+    let mut paths = Paths::default();
+    let mut credits = Credits::new(direct_channel);
+    for l in leads {
+        paths.add_new_lead(l);
+        credits.add_new_lead(l);
+    }
+    paths.write(db, workspace_id, Sign::Add).await?;
+    credits.write(db, workspace_id, Sign::Add).await
 }
 
 /// Which spend rows' contributions.

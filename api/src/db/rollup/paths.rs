@@ -8,46 +8,22 @@
 //!   day the lead was created (none without touches).
 //!
 //! Paths are collapsed (consecutive repeats of a channel are one step, as MARKOV counts them)
-//! and written as channel ids joined by '.'. The leads' rows are read in three statements
-//! per call (or per page of lead ids for a rebuild), the contributions are summed per (day,
-//! path) in memory, and one multi-row upsert adds or takes them away.
+//! and written as channel ids joined by '.'. The leads' rows are read by `journeys`, the
+//! contributions are summed per (day, path) in memory, and one multi-row upsert adds or
+//! takes them away.
 
 use std::collections::HashMap;
 
 use chrono::{DateTime, NaiveDate, TimeDelta, Utc};
-use sea_orm::{ConnectionTrait, FromQueryResult};
+use sea_orm::ConnectionTrait;
 
-use super::{LOOKBACK_DAYS, Leads, Sign, id_list};
-use crate::db::analytics::Sql;
+use super::journeys::{ConversionRow, LeadRow, TouchRow};
+use super::{LOOKBACK_DAYS, NewLead, Sign, dimension_code};
+use crate::db::analytics::{Dimension, Sql};
 use crate::error::AppResult;
 
-/// Lead ids per page when every lead of a workspace is read (a rebuild).
-const PAGE: i64 = 20_000;
-
-/// Rows per upsert statement (6 parameters each: under every backend's limit).
+/// Rows per upsert statement (at most 7 parameters each: under every backend's limit).
 const UPSERT_ROWS: usize = 2_000;
-
-#[derive(Debug, FromQueryResult)]
-struct LeadRow {
-    id: i64,
-    created_on: NaiveDate,
-    channel_id: i64,
-}
-
-#[derive(Debug, FromQueryResult)]
-struct TouchRow {
-    lead_id: i64,
-    occurred_at: DateTime<Utc>,
-    channel_id: i64,
-}
-
-#[derive(Debug, FromQueryResult)]
-struct ConversionRow {
-    lead_id: i64,
-    occurred_at: DateTime<Utc>,
-    occurred_on: NaiveDate,
-    revenue_cents: i64,
-}
 
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
 struct Counts {
@@ -56,192 +32,215 @@ struct Counts {
     revenue_cents: i64,
 }
 
-type Paths = HashMap<(NaiveDate, String), Counts>;
-
-/// Some leads by id, or the ids in `(lo, hi]`.
+/// One touch of a journey: its channel, campaign and UTM source, medium and campaign.
 #[derive(Clone, Copy)]
-enum Scope<'a> {
-    Ids(&'a [i64]),
-    Span(i64, i64),
+struct Step<'a> {
+    channel: i64,
+    campaign: Option<i64>,
+    utm: [Option<&'a str>; 3],
 }
 
-/// Adds or takes away the path contributions of `leads` (their rows as they are now).
-pub async fn apply_paths<C: ConnectionTrait>(
+impl<'a> Step<'a> {
+    fn of_touch(t: &'a TouchRow) -> Self {
+        Step {
+            channel: t.channel_id,
+            campaign: t.campaign_id,
+            utm: [
+                t.utm_source.as_deref(),
+                t.utm_medium.as_deref(),
+                t.utm_campaign.as_deref(),
+            ],
+        }
+    }
+
+    fn of_source(l: &'a LeadRow) -> Self {
+        Step {
+            channel: l.channel_id,
+            campaign: l.campaign_id,
+            utm: [
+                l.utm_source.as_deref(),
+                l.utm_medium.as_deref(),
+                l.utm_campaign.as_deref(),
+            ],
+        }
+    }
+}
+
+/// The dimensions other than CHANNEL, as `rollup_value_path` stores them.
+const VALUE_DIMENSIONS: [Dimension; 4] = [
+    Dimension::Campaign,
+    Dimension::UtmSource,
+    Dimension::UtmMedium,
+    Dimension::UtmCampaign,
+];
+
+/// The path contributions of some leads, summed per (day, path) for CHANNEL and per
+/// (dimension, day, path) for the other dimensions, ready to write.
+#[derive(Debug, Default)]
+pub struct Paths {
+    channel: HashMap<(NaiveDate, String), Counts>,
+    values: HashMap<(i16, NaiveDate, String), Counts>,
+}
+
+impl Paths {
+    /// Adds the journeys of one lead (its touches and conversions in time order, then id).
+    pub fn add_lead(
+        &mut self,
+        lead: &LeadRow,
+        touches: &[TouchRow],
+        conversions: &[ConversionRow],
+    ) {
+        let lookback = TimeDelta::days(i64::from(LOOKBACK_DAYS));
+        for c in conversions {
+            let from = c
+                .occurred_at
+                .checked_sub_signed(lookback)
+                .unwrap_or(DateTime::<Utc>::MIN_UTC);
+            let mut window: Vec<Step<'_>> = touches
+                .iter()
+                .filter(|t| t.occurred_at >= from && t.occurred_at <= c.occurred_at)
+                .map(Step::of_touch)
+                .collect();
+            if window.is_empty() {
+                window.push(Step::of_source(lead));
+            }
+            self.add_journey(c.occurred_on, &window, |counts| {
+                counts.converting += 1;
+                counts.revenue_cents += c.revenue_cents;
+            });
+        }
+        if conversions.is_empty() && !touches.is_empty() {
+            let all: Vec<Step<'_>> = touches.iter().map(Step::of_touch).collect();
+            self.add_journey(lead.created_on, &all, |counts| counts.non_converting += 1);
+        }
+    }
+
+    /// Adds a lead just created by a capture, known without reading it back: it has one
+    /// touch (its source) and no conversion yet, so it is one non-converting journey of that
+    /// touch on its creation day.
+    pub fn add_new_lead(&mut self, lead: &NewLead<'_>) {
+        let step = Step {
+            channel: lead.channel_id,
+            campaign: lead.campaign_id,
+            utm: [lead.utm_source, lead.utm_medium, lead.utm_campaign],
+        };
+        self.add_journey(lead.created_on, &[step], |counts| {
+            counts.non_converting += 1
+        });
+    }
+
+    fn add_journey(&mut self, day: NaiveDate, steps: &[Step<'_>], count: impl Fn(&mut Counts)) {
+        let channels: Vec<i64> = steps.iter().map(|s| s.channel).collect();
+        count(self.channel.entry((day, encode(&channels))).or_default());
+        for dimension in VALUE_DIMENSIONS {
+            let path = match dimension {
+                Dimension::Campaign => {
+                    let ids: Vec<i64> = steps.iter().map(|s| s.campaign.unwrap_or(0)).collect();
+                    encode(&ids)
+                }
+                _ => {
+                    let i = match dimension {
+                        Dimension::UtmSource => 0,
+                        Dimension::UtmMedium => 1,
+                        _ => 2,
+                    };
+                    let texts: Vec<Option<&str>> = steps.iter().map(|s| s.utm[i]).collect();
+                    encode_values(&texts)
+                }
+            };
+            let key = (dimension_code(dimension), day, path);
+            count(self.values.entry(key).or_default());
+        }
+    }
+
+    /// Adds (or takes away) the summed contributions in one upsert per 2,000 rows.
+    pub async fn write<C: ConnectionTrait>(
+        self,
+        db: &C,
+        workspace_id: i64,
+        sign: Sign,
+    ) -> AppResult<()> {
+        write(db, workspace_id, self.channel, sign).await?;
+        write_values(db, workspace_id, self.values, sign).await
+    }
+}
+
+/// UTM values as a JSON array (`null` for "not set"), consecutive repeats collapsed.
+fn encode_values(values: &[Option<&str>]) -> String {
+    let mut collapsed: Vec<Option<&str>> = Vec::with_capacity(values.len());
+    for v in values {
+        if collapsed.last() != Some(v) {
+            collapsed.push(*v);
+        }
+    }
+    serde_json::to_string(&collapsed).unwrap_or_default()
+}
+
+/// The values of a path of `dimension` as the engine's feed sees them: a campaign id (None
+/// for "no campaign") or a UTM value (None for "not set"). `None` for text that is not one.
+pub fn decode_values(dimension: Dimension, path: &str) -> Option<Vec<PathValue>> {
+    match dimension {
+        Dimension::Channel | Dimension::Campaign => decode(path).map(|ids| {
+            ids.into_iter()
+                .map(|id| PathValue::Id((id != 0).then_some(id)))
+                .collect()
+        }),
+        _ => serde_json::from_str::<Vec<Option<String>>>(path)
+            .ok()
+            .map(|texts| texts.into_iter().map(PathValue::Text).collect()),
+    }
+}
+
+/// One step of a stored value path.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum PathValue {
+    Id(Option<i64>),
+    Text(Option<String>),
+}
+
+async fn write_values<C: ConnectionTrait>(
     db: &C,
     workspace_id: i64,
-    leads: Leads<'_>,
+    paths: HashMap<(i16, NaiveDate, String), Counts>,
     sign: Sign,
 ) -> AppResult<()> {
-    let mut paths = Paths::new();
-    match leads {
-        Leads::Ids([]) => return Ok(()),
-        Leads::Ids(ids) => collect(db, workspace_id, Scope::Ids(ids), &mut paths).await?,
-        Leads::All => {
-            for (lo, hi) in pages(db, workspace_id).await? {
-                collect(db, workspace_id, Scope::Span(lo, hi), &mut paths).await?;
-            }
-        }
-    }
-    write(db, workspace_id, paths, sign).await
-}
-
-/// Adds the paths of leads just created by a capture, known without reading them back: such
-/// a lead has one touch (its source, channel `channel`) and no conversion yet, so it is one
-/// non-converting journey of that channel on its creation day. `[(created_on, channel)]`.
-pub async fn add_new_leads<C: ConnectionTrait>(
-    db: &C,
-    workspace_id: i64,
-    leads: &[(NaiveDate, i64)],
-) -> AppResult<()> {
-    let mut paths = Paths::new();
-    for &(created_on, channel) in leads {
-        paths
-            .entry((created_on, encode(&[channel])))
-            .or_default()
-            .non_converting += 1;
-    }
-    write(db, workspace_id, paths, Sign::Add).await
-}
-
-#[derive(Debug, FromQueryResult)]
-struct IdSpan {
-    lo: Option<i64>,
-    hi: Option<i64>,
-}
-
-async fn pages<C: ConnectionTrait>(db: &C, workspace_id: i64) -> AppResult<Vec<(i64, i64)>> {
-    let mut sql = Sql::new(db.get_database_backend());
-    let ws = sql.bind(workspace_id);
-    sql.push(&format!(
-        "SELECT MIN(id) AS lo, MAX(id) AS hi FROM lead WHERE workspace_id = {ws}"
-    ));
-    let span = IdSpan::find_by_statement(sql.statement()).one(db).await?;
-    let Some((first, last)) = span.and_then(|s| s.lo.zip(s.hi)) else {
-        return Ok(Vec::new());
+    let factor = match sign {
+        Sign::Add => 1,
+        Sign::Remove => -1,
     };
-    let mut bounds = Vec::new();
-    let mut lo = first - 1;
-    while lo < last {
-        let hi = lo.saturating_add(PAGE).min(last);
-        bounds.push((lo, hi));
-        lo = hi;
-    }
-    Ok(bounds)
-}
-
-/// `SELECT … FROM {table} WHERE workspace_id = … AND {column} in the scope ORDER BY …`.
-fn scoped(
-    db_backend: sea_orm::DatabaseBackend,
-    workspace_id: i64,
-    select: &str,
-    column: &str,
-    scope: Scope<'_>,
-    order: &str,
-) -> sea_orm::Statement {
-    let mut sql = Sql::new(db_backend);
-    let ws = sql.bind(workspace_id);
-    let filter = match scope {
-        Scope::Ids(ids) => format!("{column} IN {}", id_list(&mut sql, ids)),
-        Scope::Span(lo, hi) => {
-            let (lo, hi) = (sql.bind(lo), sql.bind(hi));
-            format!("{column} > {lo} AND {column} <= {hi}")
-        }
-    };
-    sql.push(&format!(
-        "{select} WHERE workspace_id = {ws} AND {filter} ORDER BY {order}"
-    ));
-    sql.statement()
-}
-
-/// Reads the scope's leads, touches and conversions and adds their paths to `paths`.
-async fn collect<C: ConnectionTrait>(
-    db: &C,
-    workspace_id: i64,
-    scope: Scope<'_>,
-    paths: &mut Paths,
-) -> AppResult<()> {
-    let backend = db.get_database_backend();
-    let leads = LeadRow::find_by_statement(scoped(
-        backend,
-        workspace_id,
-        "SELECT id, created_on, channel_id FROM lead",
-        "id",
-        scope,
-        "id",
-    ));
-    let touches = TouchRow::find_by_statement(scoped(
-        backend,
-        workspace_id,
-        "SELECT lead_id, occurred_at, channel_id FROM touchpoint",
-        "lead_id",
-        scope,
-        "lead_id, occurred_at, id",
-    ));
-    let conversions = ConversionRow::find_by_statement(scoped(
-        backend,
-        workspace_id,
-        "SELECT lead_id, occurred_at, occurred_on, revenue_cents FROM conversion",
-        "lead_id",
-        scope,
-        "lead_id, occurred_at, id",
-    ));
-    let (leads, touches, conversions) =
-        tokio::try_join!(leads.all(db), touches.all(db), conversions.all(db))?;
-    let (mut ti, mut ci) = (0, 0);
-    for lead in &leads {
-        let start = ti;
-        while touches.get(ti).is_some_and(|t| t.lead_id <= lead.id) {
-            ti += 1;
-        }
-        let first_conversion = ci;
-        while conversions.get(ci).is_some_and(|c| c.lead_id <= lead.id) {
-            ci += 1;
-        }
-        let own_touches: Vec<&TouchRow> = touches[start..ti]
+    let mut rows: Vec<((i16, NaiveDate, String), Counts)> = paths.into_iter().collect();
+    // A fixed order: concurrent writers of one workspace take row locks in the same order.
+    rows.sort_by(|a, b| a.0.cmp(&b.0));
+    for chunk in rows.chunks(UPSERT_ROWS) {
+        let mut sql = Sql::new(db.get_database_backend());
+        let ws = sql.bind(workspace_id);
+        let values: Vec<String> = chunk
             .iter()
-            .filter(|t| t.lead_id == lead.id)
+            .map(|((dimension, day, path), c)| {
+                format!(
+                    "({ws}, {}, {}, {}, {}, {}, {})",
+                    sql.bind(*dimension),
+                    sql.bind(*day),
+                    sql.bind(path.clone()),
+                    sql.bind(factor * c.converting),
+                    sql.bind(factor * c.non_converting),
+                    sql.bind(factor * c.revenue_cents),
+                )
+            })
             .collect();
-        let own_conversions = conversions[first_conversion..ci]
-            .iter()
-            .filter(|c| c.lead_id == lead.id);
-        add_lead(lead, &own_touches, own_conversions, paths);
+        sql.push(&format!(
+            "INSERT INTO rollup_value_path \
+               (workspace_id, dimension, day, path, converting, non_converting, revenue_cents) \
+             VALUES {} \
+             ON CONFLICT (workspace_id, dimension, day, path) DO UPDATE SET \
+               converting = rollup_value_path.converting + excluded.converting, \
+               non_converting = rollup_value_path.non_converting + excluded.non_converting, \
+               revenue_cents = rollup_value_path.revenue_cents + excluded.revenue_cents",
+            values.join(", ")
+        ));
+        db.execute_raw(sql.statement()).await?;
     }
     Ok(())
-}
-
-fn add_lead<'a>(
-    lead: &LeadRow,
-    touches: &[&TouchRow],
-    conversions: impl Iterator<Item = &'a ConversionRow>,
-    paths: &mut Paths,
-) {
-    let lookback = TimeDelta::days(i64::from(LOOKBACK_DAYS));
-    let mut converted = false;
-    for c in conversions {
-        converted = true;
-        let from = c
-            .occurred_at
-            .checked_sub_signed(lookback)
-            .unwrap_or(DateTime::<Utc>::MIN_UTC);
-        let window: Vec<i64> = touches
-            .iter()
-            .filter(|t| t.occurred_at >= from && t.occurred_at <= c.occurred_at)
-            .map(|t| t.channel_id)
-            .collect();
-        let path = if window.is_empty() {
-            vec![lead.channel_id]
-        } else {
-            window
-        };
-        let counts = paths.entry((c.occurred_on, encode(&path))).or_default();
-        counts.converting += 1;
-        counts.revenue_cents += c.revenue_cents;
-    }
-    if !converted && !touches.is_empty() {
-        let path: Vec<i64> = touches.iter().map(|t| t.channel_id).collect();
-        let counts = paths.entry((lead.created_on, encode(&path))).or_default();
-        counts.non_converting += 1;
-    }
 }
 
 /// Channel ids joined by '.', consecutive repeats collapsed.
@@ -269,7 +268,7 @@ pub fn decode(path: &str) -> Option<Vec<i64>> {
 async fn write<C: ConnectionTrait>(
     db: &C,
     workspace_id: i64,
-    paths: Paths,
+    paths: HashMap<(NaiveDate, String), Counts>,
     sign: Sign,
 ) -> AppResult<()> {
     let factor = match sign {

@@ -237,3 +237,139 @@ pub async fn conversions_by_day<C: ConnectionTrait>(
         .all(db)
         .await?)
 }
+
+/// The credits of a fractional rule-based model (`credits::columns`) per key (and day) of
+/// `q`: `n` conversions × 10⁹, `m` revenue × 10⁶ (the engine's grid). Keys whose credits
+/// are all zero are left out, as the engine's report leaves them.
+pub async fn fractional_credits<C: ConnectionTrait>(
+    db: &C,
+    q: &FactQuery<'_>,
+    columns: (&str, &str),
+) -> AppResult<Vec<FactRow>> {
+    let mut sql = Sql::new(db.get_database_backend());
+    let ws = sql.bind(q.workspace_id);
+    let dimension = sql.bind(dimension_code(q.dimension));
+    let from = sql.bind(q.from);
+    let to = sql.bind(q.to);
+    let (n, m) = columns;
+    sql.push(&format!(
+        "SELECT key_id, key_text, {day}, CAST(SUM({n}) AS BIGINT) AS n, \
+           CAST(SUM({m}) AS BIGINT) AS m \
+         FROM rollup_credit \
+         WHERE workspace_id = {ws} AND dimension = {dimension} AND day >= {from} AND day <= {to} \
+         GROUP BY key_id, key_text, 3 HAVING SUM({n}) <> 0 OR SUM({m}) <> 0",
+        day = day_select(q, "day"),
+    ));
+    let rows = CreditRow::find_by_statement(sql.statement())
+        .all(db)
+        .await?;
+    Ok(rows
+        .into_iter()
+        .map(|r| {
+            let (key_id, key_text) = decode(q.dimension, r.key_id, &r.key_text);
+            FactRow {
+                key_id,
+                key_text,
+                day: r.day,
+                n: r.n,
+                m: r.m,
+            }
+        })
+        .collect())
+}
+
+#[derive(Debug, FromQueryResult)]
+struct CreditRow {
+    key_id: i64,
+    key_text: String,
+    day: Option<NaiveDate>,
+    n: i64,
+    m: i64,
+}
+
+/// One id-keyed value (CHANNEL or CAMPAIGN) over a range: how many journey touches fell on
+/// it, and a model's credits (`n` conversions, `m` revenue, in the units of the columns).
+#[derive(Debug, FromQueryResult)]
+pub struct ValueCredit {
+    pub key_id: i64,
+    pub touches: i64,
+    pub n: i64,
+    pub m: i64,
+}
+
+/// Per id-keyed value of `dimension` touched by a journey of `[from, to]`: its touches and
+/// the credits of `model` from `rollup_credit` (fractional models) or `rollup_day`
+/// (single-touch models).
+pub async fn value_credits<C: ConnectionTrait>(
+    db: &C,
+    workspace_id: i64,
+    dimension: Dimension,
+    from: NaiveDate,
+    to: NaiveDate,
+    model: RuleColumns,
+) -> AppResult<Vec<ValueCredit>> {
+    let mut sql = Sql::new(db.get_database_backend());
+    let ws = sql.bind(workspace_id);
+    let d = sql.bind(dimension_code(dimension));
+    let (from, to) = (sql.bind(from), sql.bind(to));
+    let range =
+        format!("workspace_id = {ws} AND dimension = {d} AND day >= {from} AND day <= {to}");
+    let query = match model {
+        RuleColumns::Fractional(n, m) => format!(
+            "SELECT key_id, CAST(SUM(touches) AS BIGINT) AS touches, \
+               CAST(SUM({n}) AS BIGINT) AS n, CAST(SUM({m}) AS BIGINT) AS m \
+             FROM rollup_credit WHERE {range} GROUP BY key_id HAVING SUM(touches) <> 0 \
+             ORDER BY key_id"
+        ),
+        RuleColumns::SingleTouch(model) => {
+            let (n, m) = model.columns();
+            format!(
+                "SELECT t.key_id, t.touches, COALESCE(c.n, 0) AS n, COALESCE(c.m, 0) AS m \
+                 FROM (SELECT key_id, CAST(SUM(touches) AS BIGINT) AS touches \
+                   FROM rollup_credit WHERE {range} GROUP BY key_id \
+                   HAVING SUM(touches) <> 0) t \
+                 LEFT JOIN (SELECT key_id, CAST(SUM({n}) AS BIGINT) AS n, \
+                   CAST(SUM({m}) AS BIGINT) AS m \
+                   FROM rollup_day WHERE {range} GROUP BY key_id) c ON c.key_id = t.key_id \
+                 ORDER BY t.key_id"
+            )
+        }
+    };
+    sql.push(&query);
+    Ok(ValueCredit::find_by_statement(sql.statement())
+        .all(db)
+        .await?)
+}
+
+/// Where a rule-based model's credits are stored.
+#[derive(Clone, Copy, Debug)]
+pub enum RuleColumns {
+    /// `rollup_credit` columns: conversions × 10⁹, revenue × 10⁶.
+    Fractional(&'static str, &'static str),
+    /// `rollup_day` columns: conversions, revenue cents.
+    SingleTouch(Credited),
+}
+
+/// The journeys of a range per collapsed path of `dimension`'s values (`rollup_value_path`,
+/// any dimension but CHANNEL), summed over the days.
+pub async fn value_path_rows<C: ConnectionTrait>(
+    db: &C,
+    workspace_id: i64,
+    dimension: Dimension,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> AppResult<Vec<PathRow>> {
+    let mut sql = Sql::new(db.get_database_backend());
+    let ws = sql.bind(workspace_id);
+    let d = sql.bind(dimension_code(dimension));
+    let (from, to) = (sql.bind(from), sql.bind(to));
+    sql.push(&format!(
+        "SELECT path, CAST(SUM(converting) AS BIGINT) AS converting, \
+           CAST(SUM(non_converting) AS BIGINT) AS non_converting, \
+           CAST(SUM(revenue_cents) AS BIGINT) AS revenue_cents \
+         FROM rollup_value_path \
+         WHERE workspace_id = {ws} AND dimension = {d} AND day >= {from} AND day <= {to} \
+         GROUP BY path HAVING SUM(converting) <> 0 OR SUM(non_converting) <> 0 ORDER BY path"
+    ));
+    Ok(PathRow::find_by_statement(sql.statement()).all(db).await?)
+}

@@ -17,6 +17,7 @@ use super::validate::{
     MAX_ID_CHARS, MAX_NAME_CHARS, RowErrors, Sent, email, optional_text, required_text,
 };
 use super::{Target, run_call};
+use crate::db::rollup::NewLead as NewJourney;
 use crate::error::{AppError, AppResult};
 use crate::services::page::folded;
 use crate::services::rollup::RollupWriter;
@@ -195,9 +196,17 @@ async fn write<C: ConnectionTrait>(
     insert_first_touches(db, workspace_id, &new).await?;
     // Only new leads change the rollups: a repeat keeps its source and adds no touch.
     let new_ids: Vec<i64> = new.iter().map(|(id, _)| *id).collect();
-    let firsts: Vec<(chrono::NaiveDate, i64)> = new
+    let firsts: Vec<NewJourney<'_>> = new
         .iter()
-        .map(|(_, m)| (target.clock.local_date(m.created_at), m.touch.channel_id))
+        .map(|(_, m)| NewJourney {
+            created_at: m.created_at,
+            created_on: target.clock.local_date(m.created_at),
+            channel_id: m.touch.channel_id,
+            campaign_id: m.touch.campaign_id,
+            utm_source: m.touch.utm.source.as_deref(),
+            utm_medium: m.touch.utm.medium.as_deref(),
+            utm_campaign: m.touch.utm.campaign.as_deref(),
+        })
         .collect();
     RollupWriter::load(db, workspace_id)
         .await?

@@ -12,8 +12,8 @@ use super::feed::Feed;
 use super::labels::Labels;
 use super::model_serde;
 use super::period::instants;
-use super::rolled_paths;
 use super::scan::{PAGE_SIZE, scan_leads};
+use super::{rolled_credits, rolled_paths};
 use crate::db::analytics::journeys::JourneyQuery;
 use crate::error::AppResult;
 use crate::services::attribution::{AttributionResult, Credit, Model};
@@ -88,6 +88,37 @@ async fn run_models(
 ) -> AppResult<Vec<AttributionResult>> {
     if rolled_paths::serves(ctx, models, settings, &[]) {
         return rolled_paths::attribute(db, ctx, range, models, settings).await;
+    }
+    // Rule-based models from the credit rollups, data-driven ones from the path rollups,
+    // when the rollups hold every model asked; else one scan of the raw tables for all.
+    let data_driven: Vec<Model> = models
+        .iter()
+        .copied()
+        .filter(|m| !m.is_rule_based())
+        .collect();
+    let all_rolled = models
+        .iter()
+        .all(|&m| !m.is_rule_based() || rolled_credits::serves(ctx, m, settings, &[]))
+        && (data_driven.is_empty() || rolled_paths::serves(ctx, &data_driven, settings, &[]));
+    if all_rolled {
+        let mut learnt = if data_driven.is_empty() {
+            Vec::new()
+        } else {
+            rolled_paths::attribute(db, ctx, range, &data_driven, settings).await?
+        }
+        .into_iter();
+        let mut results = Vec::with_capacity(models.len());
+        for &m in models {
+            let result = if m.is_rule_based() {
+                rolled_credits::attribute(db, ctx, range, m).await?
+            } else {
+                learnt.next().ok_or_else(|| {
+                    crate::error::AppError::Internal("no attribution result".into())
+                })?
+            };
+            results.push(result);
+        }
+        return Ok(results);
     }
     let (start, end) = instants(ctx.tz, range);
     let mut attributors = attributors_for(ctx, range, models, settings)?;
@@ -197,7 +228,19 @@ pub async fn attribution_comparison(
     workspace_id: i64,
     args: &ComparisonArgs,
 ) -> AppResult<AttributionComparison> {
-    let ctx = ReportContext::load(db, workspace_id).await?;
+    attribution_comparison_via(db, workspace_id, args, Via::Auto).await
+}
+
+/// [`attribution_comparison`], choosing where the journeys come from (see
+/// [`attribution_via`]).
+pub async fn attribution_comparison_via(
+    db: &DatabaseConnection,
+    workspace_id: i64,
+    args: &ComparisonArgs,
+    via: Via,
+) -> AppResult<AttributionComparison> {
+    let mut ctx = ReportContext::load(db, workspace_id).await?;
+    ctx.rollups &= via == Via::Auto;
     let results = run_models(db, &ctx, args.range, &args.models, &args.settings).await?;
     let labels = Labels::load(db, workspace_id, std::iter::empty()).await?;
     let mut ids: Vec<i64> = results

@@ -19,7 +19,7 @@ use super::rolled_paths;
 use super::scan::{PAGE_SIZE, scan_leads};
 use crate::db::analytics::credited::{Pick, single_touch};
 use crate::db::analytics::facts::FactQuery;
-use crate::db::analytics::journeys::JourneyQuery;
+use crate::db::analytics::journeys::{JourneyQuery, distinct_values};
 use crate::error::{AppError, AppResult};
 use crate::services::attribution::{
     AttributionResult, Attributor, LeadHistory, Model, OptionsError,
@@ -181,7 +181,6 @@ async fn engine_credits(
         return Ok(());
     }
     let from_rollups = via == Via::Auto
-        && args.dimension == Dimension::Channel
         && rolled_paths::serves(
             ctx,
             &[args.model],
@@ -189,10 +188,24 @@ async fn engine_credits(
             &args.filter.conversion_kinds,
         );
     let (result, totals) = if from_rollups {
-        let result = rolled_paths::attribute(db, ctx, range, &[args.model], &args.settings)
-            .await?
-            .pop()
-            .ok_or_else(|| AppError::Internal("no attribution result".into()))?;
+        let result = if args.dimension == Dimension::Channel {
+            rolled_paths::attribute(db, ctx, range, &[args.model], &args.settings)
+                .await?
+                .pop()
+                .ok_or_else(|| AppError::Internal("no attribution result".into()))?
+        } else {
+            let (sorted, result) = rolled_paths::attribute_values(
+                db,
+                ctx,
+                range,
+                args.model,
+                &args.settings,
+                args.dimension,
+            )
+            .await?;
+            feed = sorted;
+            result
+        };
         let totals = if buckets.len() > 1 {
             rolled_paths::bucket_totals(db, ctx, range, &buckets).await?
         } else {
@@ -200,6 +213,12 @@ async fn engine_credits(
         };
         (result, totals)
     } else {
+        if args.dimension.is_text() {
+            // Engine ids in the values' sorted order, as the path rollups number them.
+            let values = distinct_values(db, ctx.workspace_id, args.dimension).await?;
+            feed = Feed::new(args.dimension, args.model, ctx.direct_channel)
+                .with_sorted_values(values);
+        }
         let mut attributor = new_attributor(feed.direct_channel())?;
         let mut totals = vec![(Decimal::ZERO, Decimal::ZERO); buckets.len()];
         scan_leads(db, query, &mut feed, |lead, days| {

@@ -16,6 +16,7 @@ use std::collections::HashMap;
 use super::args::Dimension;
 use super::key::RowKey;
 use crate::db::analytics::journeys::{SourceRow, TouchRow};
+use crate::db::rollup::paths::PathValue;
 use crate::services::attribution::{AttributionResult, ChannelId, Model, Touch};
 
 /// The engine id of "not set" in the channel slot (database ids start at 1).
@@ -85,6 +86,29 @@ impl Feed {
             (value.unwrap_or(NOT_SET), None)
         } else {
             (channel, value)
+        }
+    }
+
+    /// Interns `values` (every value the report can meet, in any order) first, in sorted
+    /// order, so the engine ids of any two values keep their order whichever journeys come
+    /// first. MARKOV and SHAPLEY order their states by id: two feeds built this way (the
+    /// streaming scan over all values, the path rollups over a range's) solve the same
+    /// system in the same order and reach the very same credits.
+    pub fn with_sorted_values(mut self, mut values: Vec<String>) -> Self {
+        values.sort_unstable();
+        values.dedup();
+        for v in &values {
+            self.intern(v);
+        }
+        self
+    }
+
+    /// The engine id of one step of a stored value path, in the channel slot (MARKOV and
+    /// SHAPLEY off CHANNEL): a campaign id or an interned UTM value, 0 for "not set".
+    pub fn path_value(&mut self, value: &PathValue) -> i64 {
+        match value {
+            PathValue::Id(id) => id.unwrap_or(NOT_SET),
+            PathValue::Text(text) => text.as_deref().map_or(NOT_SET, |v| self.intern(v)),
         }
     }
 

@@ -25,6 +25,7 @@ pub mod model_serde;
 pub mod pacing;
 pub mod performance;
 pub mod period;
+mod rolled_credits;
 mod rolled_paths;
 mod scan;
 pub mod source;
@@ -35,7 +36,7 @@ pub use self::args::{
 };
 pub use self::attribution::{
     AttributionComparison, AttributionReport, ChannelComparison, CreditLine, attribution,
-    attribution_comparison, attribution_via,
+    attribution_comparison, attribution_comparison_via, attribution_via,
 };
 pub use self::context::ReportContext;
 pub use self::credit::{MAX_DATA_DRIVEN_STATES, Via};

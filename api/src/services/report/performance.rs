@@ -8,7 +8,7 @@ use rust_decimal::Decimal;
 use sea_orm::DatabaseConnection;
 use serde::{Deserialize, Serialize};
 
-use super::args::{DateRange, PerformanceArgs, ReportFilter};
+use super::args::{AttributionSettings, DateRange, PerformanceArgs, ReportFilter};
 use super::context::ReportContext;
 use super::credit::{Via, add_credits};
 use super::cube::Cube;
@@ -19,7 +19,7 @@ use super::period::buckets;
 use crate::db::analytics::facts::{self, FactQuery};
 use crate::db::rollup::{self, read::Credited, read::PeriodFacts};
 use crate::error::{AppError, AppResult};
-use crate::services::attribution::Model;
+use crate::services::attribution::{CONVERSION_DP, Model, REVENUE_DP};
 use crate::services::money::cents_to_decimal;
 
 /// A performance report, ready to serve or to cache as is.
@@ -194,6 +194,12 @@ async fn period_cube(
                 m.conversions += Decimal::from(n);
                 m.revenue += cents_to_decimal(cents);
             });
+        } else if let Some(columns) = rollup_fractional(ctx, args) {
+            let credits = rollup::read::fractional_credits(db, &q, columns).await?;
+            cube.add_facts(credits, |m, n, r| {
+                m.conversions += Decimal::new(n, CONVERSION_DP);
+                m.revenue += Decimal::new(r, REVENUE_DP);
+            });
         } else {
             add_credits(db, ctx, args, range, &mut cube, via).await?;
         }
@@ -238,6 +244,19 @@ fn rollup_model(ctx: &ReportContext, args: &PerformanceArgs) -> Option<Credited>
         && args.settings.lookback_days == rollup::LOOKBACK_DAYS
         && args.filter.conversion_kinds.is_empty())
     .then_some(model)
+}
+
+/// The `rollup_credit` columns that answer `args`, if the rollups hold the question: built
+/// rollups, LINEAR, TIME_DECAY or POSITION_BASED at the default settings, every kind.
+fn rollup_fractional(
+    ctx: &ReportContext,
+    args: &PerformanceArgs,
+) -> Option<(&'static str, &'static str)> {
+    (ctx.rollups
+        && args.settings == AttributionSettings::default()
+        && args.filter.conversion_kinds.is_empty())
+    .then(|| rollup::credits::columns(args.model))
+    .flatten()
 }
 
 /// True when the filter keeps the row of `key`.

@@ -6,14 +6,15 @@
 use rust_decimal::Decimal;
 use sea_orm::DatabaseConnection;
 
-use super::args::{AttributionSettings, DateRange};
+use super::args::{AttributionSettings, DateRange, Dimension};
 use super::context::ReportContext;
-use super::credit::{attributors_for, finish_all};
-use super::period::{Bucket, bucket_of};
-use crate::db::rollup::paths::decode;
-use crate::db::rollup::read::{conversions_by_day, path_rows};
+use super::credit::{attributors_for, finish_all, options_error};
+use super::feed::Feed;
+use super::period::{Bucket, bucket_of, instants};
+use crate::db::rollup::paths::{PathValue, decode, decode_values};
+use crate::db::rollup::read::{conversions_by_day, path_rows, value_path_rows};
 use crate::error::{AppError, AppResult};
-use crate::services::attribution::{AttributionResult, Model};
+use crate::services::attribution::{AttributionResult, Attributor, Model};
 use crate::services::money::cents_to_decimal;
 
 /// True when the path rollups hold this question: built rollups, data-driven models only,
@@ -53,6 +54,59 @@ pub(super) async fn attribute(
         }
     }
     finish_all(attributors).await
+}
+
+/// The result of data-driven `model` over the values of `dimension` (not CHANNEL) in
+/// `range`, learnt from `rollup_value_path`, with the feed that maps its engine ids back to
+/// row keys.
+pub(super) async fn attribute_values(
+    db: &DatabaseConnection,
+    ctx: &ReportContext,
+    range: DateRange,
+    model: Model,
+    settings: &AttributionSettings,
+    dimension: Dimension,
+) -> AppResult<(Feed, AttributionResult)> {
+    let (start, end) = instants(ctx.tz, range);
+    let rows = value_path_rows(db, ctx.workspace_id, dimension, range.from, range.to).await?;
+    let mut paths = Vec::with_capacity(rows.len());
+    let mut texts = Vec::new();
+    for row in rows {
+        let values = decode_values(dimension, &row.path)
+            .ok_or_else(|| AppError::Internal(format!("bad rollup path {:?}", row.path).into()))?;
+        texts.extend(values.iter().filter_map(|v| match v {
+            PathValue::Text(Some(t)) => Some(t.clone()),
+            _ => None,
+        }));
+        paths.push((values, row));
+    }
+    let mut sorted = Feed::new(dimension, model, ctx.direct_channel).with_sorted_values(texts);
+    let mut attributor = Attributor::new(
+        model,
+        settings.options(),
+        sorted.direct_channel(),
+        start,
+        end,
+    )
+    .map_err(options_error)?;
+    for (values, row) in paths {
+        let ids: Vec<i64> = values.iter().map(|v| sorted.path_value(v)).collect();
+        let (converting, non_converting) = (
+            u64::try_from(row.converting).map_err(AppError::internal)?,
+            u64::try_from(row.non_converting).map_err(AppError::internal)?,
+        );
+        attributor.add_paths(
+            &ids,
+            converting,
+            non_converting,
+            cents_to_decimal(row.revenue_cents),
+        );
+    }
+    let result = finish_all(vec![attributor])
+        .await?
+        .pop()
+        .ok_or_else(|| AppError::Internal("no attribution result".into()))?;
+    Ok((sorted, result))
 }
 
 /// Conversions and revenue of each bucket, from the path rollups.
