@@ -11,6 +11,7 @@ mod m20261207_000002_rollup_paths;
 mod m20261207_000003_invitations;
 mod m20261207_000004_folded_text;
 mod m20261207_000005_rollup_credits;
+mod m20261207_000006_rollup_path_months;
 
 pub struct Migrator;
 
@@ -26,6 +27,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261207_000003_invitations::Migration),
             Box::new(m20261207_000004_folded_text::Migration),
             Box::new(m20261207_000005_rollup_credits::Migration),
+            Box::new(m20261207_000006_rollup_path_months::Migration),
         ]
     }
 }

@@ -84,10 +84,11 @@ async fn a_channel_report_gives_the_hand_computed_first_touch_numbers() {
         "by revenue, then leads, then channel"
     );
     // L1 and L6 are Paid Search leads; L1 (300.00) and L6 (signup) convert first-touch there.
+    // Only L1 bought: one new customer, so CAC is the whole 250.00 of spend.
     assert_eq!(
         Value::from(row(&resp, "Paid Search")),
         json!([
-            2, 2, 2, "2", "300.00", "250.00", "0.2", "1.2", "125.00", "125.00", "1"
+            2, 2, 1, "2", "300.00", "250.00", "0.2", "1.2", "125.00", "250.00", "1"
         ])
     );
     assert_eq!(
@@ -110,12 +111,13 @@ async fn a_channel_report_gives_the_hand_computed_first_touch_numbers() {
     let totals = metrics(resp.data("performance/totals"));
     assert_eq!(
         Value::from(&totals[..6]),
-        json!([5, 3, 5, "5", "650.00", "330.00"])
+        json!([5, 3, 4, "5", "650.00", "330.00"])
     );
-    // (650 − 330) / 330 and 650 / 330, exact to 28 digits; CPL = CAC = 330 / 5.
+    // (650 − 330) / 330 and 650 / 330, exact to 28 digits; CPL = 330 / 5 leads, CAC =
+    // 330 / 4 new customers (L6's signup makes no customer).
     assert_eq!(totals[6], "0.9696969696969696969696969697");
     assert_eq!(totals[7], "1.9696969696969696969696969697");
-    assert_eq!(Value::from(&totals[8..]), json!(["66.00", "66.00", "0.6"]));
+    assert_eq!(Value::from(&totals[8..]), json!(["66.00", "82.50", "0.6"]));
 }
 
 #[tokio::test]
@@ -191,7 +193,7 @@ async fn every_ratio_is_null_where_its_denominator_is_zero() {
     let resp = march(&app, &ws, ", dimension: UTM_SOURCE", "").await;
     assert_eq!(
         Value::from(row(&resp, "google")),
-        json!([2, 2, 4, "4", "450.00", null, null, null, null, null, "1"])
+        json!([2, 2, 3, "4", "450.00", null, null, null, null, null, "1"])
     );
     assert_eq!(resp.data("performance/totals/spend"), &Value::Null);
 }
@@ -204,7 +206,7 @@ async fn campaign_and_utm_rows_keep_the_values_that_are_not_set() {
     assert_eq!(
         Value::from(row(&resp, "Brand")),
         json!([
-            2, 2, 2, "2", "300.00", "250.00", "0.2", "1.2", "125.00", "125.00", "1"
+            2, 2, 1, "2", "300.00", "250.00", "0.2", "1.2", "125.00", "250.00", "1"
         ])
     );
     // L3 and L5 have no campaign; L4 and L8 convert first-touch without one.

@@ -360,6 +360,11 @@ async fn rollup_rows(app: &TestApp, ws: i64) -> Vec<String> {
              time_decay_revenue_e6, position_based_conversions_e9, position_based_revenue_e6",
         ),
         (
+            "rollup_path_month",
+            "month, path",
+            "converting, non_converting, revenue_cents",
+        ),
+        (
             "rollup_value_path",
             "dimension, day, path",
             "converting, non_converting, revenue_cents",

@@ -115,6 +115,7 @@ pub async fn rebuild_in<C: ConnectionTrait>(db: &C, workspace_id: i64) -> AppRes
         "rollup_day",
         "rollup_conversion_lag",
         "rollup_path",
+        "rollup_path_month",
         "rollup_credit",
         "rollup_value_path",
     ] {
@@ -124,9 +125,21 @@ pub async fn rebuild_in<C: ConnectionTrait>(db: &C, workspace_id: i64) -> AppRes
         db.execute_raw(sql.statement()).await?;
     }
     let direct = direct_channel(db, workspace_id).await?;
+    let step = Instant::now();
     apply_leads(db, workspace_id, direct, Leads::All, Sign::Add).await?;
+    let facts = step.elapsed();
+    let step = Instant::now();
     apply_journeys(db, workspace_id, direct, Leads::All, Sign::Add).await?;
+    let journeys = step.elapsed();
+    let step = Instant::now();
     apply_spend(db, workspace_id, SpendRows::All, Sign::Add).await?;
+    tracing::info!(
+        workspace.id = workspace_id,
+        facts_ms = facts.as_millis() as u64,
+        journeys_ms = journeys.as_millis() as u64,
+        spend_ms = step.elapsed().as_millis() as u64,
+        "rollups rebuilt"
+    );
     mark_current(db, workspace_id).await
 }
 

@@ -6,6 +6,7 @@ use sea_orm::{ConnectionTrait, FromQueryResult};
 
 use super::{Dimension, Sql, key_column, key_select};
 use crate::error::AppResult;
+use crate::services::ingest::conversion::PURCHASE;
 
 /// What the fact queries share: the workspace, the local date range (both ends inclusive),
 /// the dimension, whether to split by day, and which conversion kinds count (all if empty).
@@ -62,8 +63,9 @@ pub async fn leads<C: ConnectionTrait>(db: &C, q: &FactQuery<'_>) -> AppResult<V
     Ok(FactRow::find_by_statement(sql.statement()).all(db).await?)
 }
 
-/// New customers (`n`): leads whose first conversion (of the counted kinds) falls in the
-/// range, by the lead's source and the local day of that conversion.
+/// New customers (`n`): leads whose first purchase (the kind that makes a lead a CUSTOMER)
+/// falls in the range, or with a kinds filter their first conversion of those kinds; by the
+/// lead's source and the local day of that conversion.
 pub async fn new_customers<C: ConnectionTrait>(
     db: &C,
     q: &FactQuery<'_>,
@@ -80,7 +82,11 @@ pub async fn new_customers<C: ConnectionTrait>(
                WHERE c.workspace_id = {ws} AND c.occurred_on <= {to}",
         day = day_select(q.by_day, "f.first_on"),
     ));
-    sql.and_in("c.kind", q.kinds);
+    if q.kinds.is_empty() {
+        sql.and_in("c.kind", &[PURCHASE.to_owned()]);
+    } else {
+        sql.and_in("c.kind", q.kinds);
+    }
     sql.push(&format!(
         " GROUP BY c.lead_id HAVING MIN(c.occurred_on) >= {from}) f \
          JOIN lead l ON l.id = f.lead_id \

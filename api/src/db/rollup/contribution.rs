@@ -3,7 +3,8 @@
 //!
 //! A lead contributes, for each of the five dimensions of its source (first touch):
 //! * one lead on its creation day, and one converted lead there if it has any conversion;
-//! * one new customer on the local day of its first conversion;
+//! * one new customer on the local day of its first purchase (the conversion kind that makes
+//!   it a CUSTOMER; a signup alone is a converted lead, not a customer);
 //! * per conversion, on the conversion's day, the conversion and its revenue to the value of
 //!   the touch each single-touch model credits (the same journey rules as
 //!   `db::analytics::credited` and the engine: touches in `[at − 90 days, at]`, by time then
@@ -19,6 +20,7 @@ use sea_orm::ConnectionTrait;
 use super::{DIMENSIONS, LOOKBACK_DAYS, Leads, Sign, SpendRows, id_list, key_columns, key_list};
 use crate::db::analytics::Sql;
 use crate::error::AppResult;
+use crate::services::ingest::conversion::PURCHASE;
 
 /// Adds or takes away the contributions of `leads` (their rows as they are now).
 /// `direct_channel` is the workspace's DIRECT channel, which LAST_NON_DIRECT passes over.
@@ -125,6 +127,7 @@ fn day_statement<C: ConnectionTrait>(
                ORDER BY {order} LIMIT 1)"
         )
     };
+    let purchase = sql.bind(PURCHASE);
     let first = pick("t.occurred_at ASC, t.id ASC");
     let last = pick("t.occurred_at DESC, t.id DESC");
     let last_non_direct = pick(&format!(
@@ -170,10 +173,12 @@ fn day_statement<C: ConnectionTrait>(
     let columns = MEASURES.join(", ");
     sql.push(&format!(
         "WITH {l}, \
-         cv AS MATERIALIZED (SELECT c.lead_id, c.occurred_on, c.revenue_cents, \
+         cv AS MATERIALIZED (SELECT c.lead_id, c.occurred_on, c.revenue_cents, c.kind, \
              {first} AS ft, {last} AS lt, {last_non_direct} AS lnd \
            FROM conversion c WHERE c.workspace_id = {ws}{conversions}), \
          fc AS (SELECT lead_id, MIN(occurred_on) AS first_on FROM cv GROUP BY lead_id), \
+         fp AS (SELECT lead_id, MIN(occurred_on) AS first_on FROM cv \
+           WHERE kind = {purchase} GROUP BY lead_id), \
          f AS ( \
            SELECT l.created_on AS day, l.ch, l.cm, l.us, l.um, l.uc, \
              1 AS leads, CASE WHEN fc.lead_id IS NULL THEN 0 ELSE 1 END AS converted_leads, \
@@ -181,8 +186,8 @@ fn day_statement<C: ConnectionTrait>(
              0 AS last_touch_conversions, 0 AS last_touch_revenue_cents, \
              0 AS last_non_direct_conversions, 0 AS last_non_direct_revenue_cents \
            FROM l LEFT JOIN fc ON fc.lead_id = l.id \
-           UNION ALL SELECT fc.first_on, l.ch, l.cm, l.us, l.um, l.uc, {new_customer} \
-             FROM fc JOIN l ON l.id = fc.lead_id \
+           UNION ALL SELECT fp.first_on, l.ch, l.cm, l.us, l.um, l.uc, {new_customer} \
+             FROM fp JOIN l ON l.id = fp.lead_id \
            UNION ALL {ft} UNION ALL {lt} UNION ALL {lnd}) \
          INSERT INTO rollup_day (workspace_id, dimension, key_id, key_text, day, {columns}) \
          SELECT {ws}, dims.d, {key_id}, {key_text}, f.day, {sums} \

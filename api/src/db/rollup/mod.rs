@@ -27,7 +27,7 @@ use crate::error::AppResult;
 
 /// The rollup definition written by this code; a workspace whose `rollup_state.version`
 /// differs is answered by the streaming engine until `rebuild-rollups` (or a start) rebuilds it.
-pub const VERSION: i32 = 3;
+pub const VERSION: i32 = 5;
 
 /// The lookback (days) of the credits the rollups hold: the default of every report.
 pub const LOOKBACK_DAYS: u32 = 90;

@@ -14,7 +14,7 @@
 
 use std::collections::HashMap;
 
-use chrono::{DateTime, NaiveDate, TimeDelta, Utc};
+use chrono::{DateTime, Datelike, NaiveDate, TimeDelta, Utc};
 use sea_orm::ConnectionTrait;
 
 use super::journeys::{ConversionRow, LeadRow, TouchRow};
@@ -160,7 +160,15 @@ impl Paths {
         workspace_id: i64,
         sign: Sign,
     ) -> AppResult<()> {
-        write(db, workspace_id, self.channel, sign).await?;
+        let mut months: HashMap<(NaiveDate, String), Counts> = HashMap::new();
+        for ((day, path), c) in &self.channel {
+            let m = months.entry((month_of(*day), path.clone())).or_default();
+            m.converting += c.converting;
+            m.non_converting += c.non_converting;
+            m.revenue_cents += c.revenue_cents;
+        }
+        write(db, workspace_id, "rollup_path", "day", self.channel, sign).await?;
+        write(db, workspace_id, "rollup_path_month", "month", months, sign).await?;
         write_values(db, workspace_id, self.values, sign).await
     }
 }
@@ -265,9 +273,18 @@ pub fn decode(path: &str) -> Option<Vec<i64>> {
     path.split('.').map(|c| c.parse().ok()).collect()
 }
 
+/// The first day of `day`'s month (the key of `rollup_path_month`).
+pub fn month_of(day: NaiveDate) -> NaiveDate {
+    day.with_day(1).unwrap_or(day)
+}
+
+/// Upserts per (`key`, path) rows into `table` (`rollup_path` by day, or
+/// `rollup_path_month` by month).
 async fn write<C: ConnectionTrait>(
     db: &C,
     workspace_id: i64,
+    table: &str,
+    key: &str,
     paths: HashMap<(NaiveDate, String), Counts>,
     sign: Sign,
 ) -> AppResult<()> {
@@ -295,13 +312,13 @@ async fn write<C: ConnectionTrait>(
             })
             .collect();
         sql.push(&format!(
-            "INSERT INTO rollup_path \
-               (workspace_id, day, path, converting, non_converting, revenue_cents) \
+            "INSERT INTO {table} \
+               (workspace_id, {key}, path, converting, non_converting, revenue_cents) \
              VALUES {} \
-             ON CONFLICT (workspace_id, day, path) DO UPDATE SET \
-               converting = rollup_path.converting + excluded.converting, \
-               non_converting = rollup_path.non_converting + excluded.non_converting, \
-               revenue_cents = rollup_path.revenue_cents + excluded.revenue_cents",
+             ON CONFLICT (workspace_id, {key}, path) DO UPDATE SET \
+               converting = {table}.converting + excluded.converting, \
+               non_converting = {table}.non_converting + excluded.non_converting, \
+               revenue_cents = {table}.revenue_cents + excluded.revenue_cents",
             values.join(", ")
         ));
         db.execute_raw(sql.statement()).await?;

@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use sea_orm::{ConnectionTrait, FromQueryResult};
 
 use super::dimension_code;
@@ -206,15 +206,56 @@ pub async fn path_rows<C: ConnectionTrait>(
 ) -> AppResult<Vec<PathRow>> {
     let mut sql = Sql::new(db.get_database_backend());
     let ws = sql.bind(workspace_id);
-    let (from, to) = (sql.bind(from), sql.bind(to));
+    let source = match whole_months(from, to) {
+        // Whole months from `rollup_path_month`, the partial ones at either end by day.
+        Some((first, end)) => {
+            let (from, first, end, to) =
+                (sql.bind(from), sql.bind(first), sql.bind(end), sql.bind(to));
+            format!(
+                "(SELECT path, converting, non_converting, revenue_cents FROM rollup_path \
+                   WHERE workspace_id = {ws} AND ((day >= {from} AND day < {first}) \
+                     OR (day >= {end} AND day <= {to})) \
+                 UNION ALL SELECT path, converting, non_converting, revenue_cents \
+                   FROM rollup_path_month \
+                   WHERE workspace_id = {ws} AND month >= {first} AND month < {end}) p"
+            )
+        }
+        None => {
+            let (from, to) = (sql.bind(from), sql.bind(to));
+            format!(
+                "(SELECT path, converting, non_converting, revenue_cents FROM rollup_path \
+                   WHERE workspace_id = {ws} AND day >= {from} AND day <= {to}) p"
+            )
+        }
+    };
     sql.push(&format!(
         "SELECT path, CAST(SUM(converting) AS BIGINT) AS converting, \
            CAST(SUM(non_converting) AS BIGINT) AS non_converting, \
            CAST(SUM(revenue_cents) AS BIGINT) AS revenue_cents \
-         FROM rollup_path WHERE workspace_id = {ws} AND day >= {from} AND day <= {to} \
+         FROM {source} \
          GROUP BY path HAVING SUM(converting) <> 0 OR SUM(non_converting) <> 0 ORDER BY path"
     ));
     Ok(PathRow::find_by_statement(sql.statement()).all(db).await?)
+}
+
+/// The whole calendar months inside `[from, to]`, as `[first day of the first, first day
+/// after the last)`; `None` when there is none.
+fn whole_months(from: NaiveDate, to: NaiveDate) -> Option<(NaiveDate, NaiveDate)> {
+    let first = if from.day() == 1 {
+        from
+    } else {
+        next_month(from)?
+    };
+    let end = month_start(to.succ_opt()?);
+    (first < end).then_some((first, end))
+}
+
+fn month_start(day: NaiveDate) -> NaiveDate {
+    day.with_day(1).unwrap_or(day)
+}
+
+fn next_month(day: NaiveDate) -> Option<NaiveDate> {
+    month_start(day).checked_add_months(chrono::Months::new(1))
 }
 
 /// Converting journeys and revenue per day of `[from, to]` (days with none are left out).
@@ -372,4 +413,65 @@ pub async fn value_path_rows<C: ConnectionTrait>(
          GROUP BY path HAVING SUM(converting) <> 0 OR SUM(non_converting) <> 0 ORDER BY path"
     ));
     Ok(PathRow::find_by_statement(sql.statement()).all(db).await?)
+}
+
+/// Converting and never-converting journeys of `[from, to]` and the converting ones' revenue.
+#[derive(Debug, Default, FromQueryResult)]
+pub struct JourneyTotals {
+    pub converting: Option<i64>,
+    pub non_converting: Option<i64>,
+    pub revenue_cents: Option<i64>,
+}
+
+/// The journey counts of a range summed in the database (`rollup_path`), without reading
+/// the paths: what a rule-based `attribution` needs of them.
+pub async fn journey_totals<C: ConnectionTrait>(
+    db: &C,
+    workspace_id: i64,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> AppResult<JourneyTotals> {
+    let mut sql = Sql::new(db.get_database_backend());
+    let ws = sql.bind(workspace_id);
+    let (from, to) = (sql.bind(from), sql.bind(to));
+    sql.push(&format!(
+        "SELECT CAST(SUM(converting) AS BIGINT) AS converting, \
+           CAST(SUM(non_converting) AS BIGINT) AS non_converting, \
+           CAST(SUM(revenue_cents) AS BIGINT) AS revenue_cents \
+         FROM rollup_path WHERE workspace_id = {ws} AND day >= {from} AND day <= {to}"
+    ));
+    Ok(JourneyTotals::find_by_statement(sql.statement())
+        .one(db)
+        .await?
+        .unwrap_or_default())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(text: &str) -> NaiveDate {
+        text.parse().unwrap()
+    }
+
+    #[test]
+    fn whole_months_are_those_the_range_covers_entirely() {
+        assert_eq!(
+            whole_months(d("2025-12-08"), d("2026-12-07")),
+            Some((d("2026-01-01"), d("2026-12-01")))
+        );
+        assert_eq!(
+            whole_months(d("2026-03-01"), d("2026-03-31")),
+            Some((d("2026-03-01"), d("2026-04-01")))
+        );
+        assert_eq!(whole_months(d("2026-03-01"), d("2026-03-30")), None);
+        assert_eq!(
+            whole_months(d("2026-03-02"), d("2026-04-30")),
+            Some((d("2026-04-01"), d("2026-05-01")))
+        );
+        assert_eq!(
+            whole_months(d("2026-12-01"), d("2026-12-31")),
+            Some((d("2026-12-01"), d("2027-01-01")))
+        );
+    }
 }

@@ -48,6 +48,10 @@ impl BudgetQuery {
         #[graphql(default_with = "f64::from(DEFAULT_MAX_CHANGE_PCT)")] max_change_pct: f64,
         #[graphql(default)] level: PlanLevel,
         #[graphql(default)] curve: ResponseCurve,
+        #[graphql(
+            desc = "Count only conversions of these kinds (e.g. \"purchase\") in the revenue the curves are fitted on. All kinds when absent."
+        )]
+        conversion_kinds: Option<Vec<String>>,
     ) -> Result<BudgetPlan> {
         let p = ctx.principal()?;
         let constraints = ChannelConstraintInput::all_into_service(constraints, level.into())?;
@@ -59,7 +63,8 @@ impl BudgetQuery {
             Some(max_change_pct),
             level.into(),
             curve.into(),
-        )?;
+        )?
+        .with_conversion_kinds(conversion_kinds.unwrap_or_default())?;
         let (state, ws) = (ctx.state(), p.workspace_id);
         let reports = CachedPerformance(state);
         let compute = || budget_plan::budget_suggestions(&state.db.conn, ws, &args, &reports);

@@ -78,10 +78,15 @@ impl ReportQuery {
         range: DateRangeInput,
         model: AttributionModel,
         options: Option<AttributionOptionsInput>,
+        #[graphql(
+            desc = "Count only conversions of these kinds (e.g. \"purchase\"): what a conversion is for this report. All kinds when absent."
+        )]
+        conversion_kinds: Option<Vec<String>>,
     ) -> Result<AttributionReport> {
         let p = ctx.principal()?;
         let settings = options.unwrap_or_default().into_service()?;
-        let args = AttributionArgs::new(range.into_service("range")?, model.into(), settings);
+        let args = AttributionArgs::new(range.into_service("range")?, model.into(), settings)
+            .with_conversion_kinds(conversion_kinds.unwrap_or_default())?;
         let (state, ws) = (ctx.state(), p.workspace_id);
         let compute = || report::attribution(&state.db.conn, ws, &args);
         let report = state
@@ -101,11 +106,16 @@ impl ReportQuery {
         range: DateRangeInput,
         models: Vec<AttributionModel>,
         options: Option<AttributionOptionsInput>,
+        #[graphql(
+            desc = "Count only conversions of these kinds (e.g. \"purchase\"): what a conversion is for this comparison. All kinds when absent."
+        )]
+        conversion_kinds: Option<Vec<String>>,
     ) -> Result<AttributionComparison> {
         let p = ctx.principal()?;
         let models: Vec<Model> = models.into_iter().map(Into::into).collect();
         let settings = options.unwrap_or_default().into_service()?;
-        let args = ComparisonArgs::new(range.into_service("range")?, &models, settings)?;
+        let args = ComparisonArgs::new(range.into_service("range")?, &models, settings)?
+            .with_conversion_kinds(conversion_kinds.unwrap_or_default())?;
         let (state, ws) = (ctx.state(), p.workspace_id);
         let compute = || report::attribution_comparison(&state.db.conn, ws, &args);
         let kind = ReportKind::ATTRIBUTION_COMPARISON;

@@ -64,7 +64,9 @@ impl MetricsObject {
     async fn converted_leads(&self) -> i64 {
         self.0.converted_leads
     }
-    /// Leads whose first conversion falls in the period, counted by their source.
+    /// Leads whose first purchase (the conversion kind that makes a lead a CUSTOMER) falls in
+    /// the period, counted by their source; with `conversionKinds`, their first conversion of
+    /// those kinds instead.
     async fn new_customers(&self) -> i64 {
         self.0.new_customers
     }

@@ -86,9 +86,19 @@ pub struct PlanArgs {
     pub max_change_pct: Decimal,
     pub level: Level,
     pub curve: Curve,
+    /// Only conversions of these kinds count in the reports the plan builds on (canonical;
+    /// all when empty).
+    pub conversion_kinds: Vec<String>,
 }
 
 impl PlanArgs {
+    /// Counts only conversions of `kinds` (the `conversionKinds` argument).
+    pub fn with_conversion_kinds(mut self, kinds: Vec<String>) -> AppResult<Self> {
+        self.conversion_kinds =
+            crate::services::report::conversion_kinds(kinds, "conversionKinds")?;
+        Ok(self)
+    }
+
     /// Canonical arguments; `max_change_pct` defaults to [`DEFAULT_MAX_CHANGE_PCT`]. Errors
     /// name the GraphQL argument (`totalBudget`, `maxChangePct`, `constraints[1].maxSpend`).
     pub fn new(
@@ -127,6 +137,7 @@ impl PlanArgs {
             max_change_pct,
             level,
             curve,
+            conversion_kinds: Vec::new(),
         })
     }
 }

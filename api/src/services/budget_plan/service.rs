@@ -36,7 +36,10 @@ pub async fn budget_suggestions(
     };
     let report_args = |model, granularity| {
         let settings = AttributionSettings::default();
-        let filter = ReportFilter::default();
+        let filter = ReportFilter {
+            conversion_kinds: args.conversion_kinds.clone(),
+            ..ReportFilter::default()
+        };
         PerformanceArgs::new(
             args.range,
             dimension,

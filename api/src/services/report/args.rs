@@ -208,48 +208,12 @@ impl ReportFilter {
         channel_ids.dedup();
         campaign_ids.sort_unstable();
         campaign_ids.dedup();
-        let mut conversion_kinds: Vec<String> = kinds
-            .into_iter()
-            .map(|k| k.trim().to_lowercase())
-            .filter(|k| !k.is_empty())
-            .collect();
-        conversion_kinds.sort_unstable();
-        conversion_kinds.dedup();
-        if conversion_kinds
-            .iter()
-            .any(|k| k.chars().count() > MAX_KIND_CHARS)
-        {
-            return Err(AppError::bad_input(
-                "filter.conversionKinds",
-                format!("a kind is at most {MAX_KIND_CHARS} characters"),
-            ));
-        }
-        for (field, len, max, name) in [
-            (
-                "filter.channelIds",
-                channel_ids.len(),
-                MAX_FILTER_IDS,
-                "MAX_FILTER_IDS",
-            ),
-            (
-                "filter.campaignIds",
-                campaign_ids.len(),
-                MAX_FILTER_IDS,
-                "MAX_FILTER_IDS",
-            ),
-            (
-                "filter.conversionKinds",
-                conversion_kinds.len(),
-                MAX_FILTER_KINDS,
-                "MAX_FILTER_KINDS",
-            ),
+        let conversion_kinds = conversion_kinds(kinds, "filter.conversionKinds")?;
+        for (field, len) in [
+            ("filter.channelIds", channel_ids.len()),
+            ("filter.campaignIds", campaign_ids.len()),
         ] {
-            if len > max {
-                return Err(AppError::bad_input(
-                    field,
-                    format!("{len} distinct values is more than {max} (limit {name} = {max})"),
-                ));
-            }
+            at_most(field, len, MAX_FILTER_IDS, "MAX_FILTER_IDS")?;
         }
         Ok(Self {
             channel_ids,
@@ -257,6 +221,36 @@ impl ReportFilter {
             conversion_kinds,
         })
     }
+}
+
+fn at_most(field: &str, len: usize, max: usize, name: &str) -> AppResult<()> {
+    if len > max {
+        return Err(AppError::bad_input(
+            field,
+            format!("{len} distinct values is more than {max} (limit {name} = {max})"),
+        ));
+    }
+    Ok(())
+}
+
+/// Conversion kinds as every report counts them: trimmed, lower case, sorted, each once;
+/// errors name `field`.
+pub fn conversion_kinds(kinds: Vec<String>, field: &str) -> AppResult<Vec<String>> {
+    let mut kinds: Vec<String> = kinds
+        .into_iter()
+        .map(|k| k.trim().to_lowercase())
+        .filter(|k| !k.is_empty())
+        .collect();
+    kinds.sort_unstable();
+    kinds.dedup();
+    if kinds.iter().any(|k| k.chars().count() > MAX_KIND_CHARS) {
+        return Err(AppError::bad_input(
+            field,
+            format!("a kind is at most {MAX_KIND_CHARS} characters"),
+        ));
+    }
+    at_most(field, kinds.len(), MAX_FILTER_KINDS, "MAX_FILTER_KINDS")?;
+    Ok(kinds)
 }
 
 /// Arguments of `performance`.
@@ -309,6 +303,8 @@ pub struct AttributionArgs {
     #[serde(with = "model_serde")]
     pub model: Model,
     pub settings: AttributionSettings,
+    /// Only conversions of these kinds count (canonical; all when empty).
+    pub conversion_kinds: Vec<String>,
 }
 
 impl AttributionArgs {
@@ -318,7 +314,14 @@ impl AttributionArgs {
             range,
             model,
             settings,
+            conversion_kinds: Vec::new(),
         }
+    }
+
+    /// Counts only conversions of `kinds` (the `conversionKinds` argument).
+    pub fn with_conversion_kinds(mut self, kinds: Vec<String>) -> AppResult<Self> {
+        self.conversion_kinds = conversion_kinds(kinds, "conversionKinds")?;
+        Ok(self)
     }
 }
 
@@ -329,6 +332,8 @@ pub struct ComparisonArgs {
     #[serde(with = "model_serde::list")]
     pub models: Vec<Model>,
     pub settings: AttributionSettings,
+    /// Only conversions of these kinds count (canonical; all when empty).
+    pub conversion_kinds: Vec<String>,
 }
 
 impl ComparisonArgs {
@@ -350,7 +355,14 @@ impl ComparisonArgs {
             range,
             settings: settings.for_models(&unique),
             models: unique,
+            conversion_kinds: Vec::new(),
         })
+    }
+
+    /// Counts only conversions of `kinds` (the `conversionKinds` argument).
+    pub fn with_conversion_kinds(mut self, kinds: Vec<String>) -> AppResult<Self> {
+        self.conversion_kinds = conversion_kinds(kinds, "conversionKinds")?;
+        Ok(self)
     }
 }
 

@@ -85,8 +85,9 @@ async fn run_models(
     range: DateRange,
     models: &[Model],
     settings: &AttributionSettings,
+    kinds: &[String],
 ) -> AppResult<Vec<AttributionResult>> {
-    if rolled_paths::serves(ctx, models, settings, &[]) {
+    if rolled_paths::serves(ctx, models, settings, kinds) {
         return rolled_paths::attribute(db, ctx, range, models, settings).await;
     }
     // Rule-based models from the credit rollups, data-driven ones from the path rollups,
@@ -98,8 +99,8 @@ async fn run_models(
         .collect();
     let all_rolled = models
         .iter()
-        .all(|&m| !m.is_rule_based() || rolled_credits::serves(ctx, m, settings, &[]))
-        && (data_driven.is_empty() || rolled_paths::serves(ctx, &data_driven, settings, &[]));
+        .all(|&m| !m.is_rule_based() || rolled_credits::serves(ctx, m, settings, kinds))
+        && (data_driven.is_empty() || rolled_paths::serves(ctx, &data_driven, settings, kinds));
     if all_rolled {
         let mut learnt = if data_driven.is_empty() {
             Vec::new()
@@ -129,7 +130,7 @@ async fn run_models(
         start,
         end,
         lookback_days: settings.lookback_days,
-        kinds: Vec::new(),
+        kinds: kinds.to_vec(),
         text_key: None,
         // Always: the report counts the journeys that did not convert, for every model.
         non_converting: true,
@@ -178,7 +179,15 @@ pub async fn attribution_via(
 ) -> AppResult<AttributionReport> {
     let mut ctx = ReportContext::load(db, workspace_id).await?;
     ctx.rollups &= via == Via::Auto;
-    let mut results = run_models(db, &ctx, args.range, &[args.model], &args.settings).await?;
+    let mut results = run_models(
+        db,
+        &ctx,
+        args.range,
+        &[args.model],
+        &args.settings,
+        &args.conversion_kinds,
+    )
+    .await?;
     let Some(result) = results.pop() else {
         return Err(crate::error::AppError::Internal(
             "no attribution result".into(),
@@ -241,7 +250,15 @@ pub async fn attribution_comparison_via(
 ) -> AppResult<AttributionComparison> {
     let mut ctx = ReportContext::load(db, workspace_id).await?;
     ctx.rollups &= via == Via::Auto;
-    let results = run_models(db, &ctx, args.range, &args.models, &args.settings).await?;
+    let results = run_models(
+        db,
+        &ctx,
+        args.range,
+        &args.models,
+        &args.settings,
+        &args.conversion_kinds,
+    )
+    .await?;
     let labels = Labels::load(db, workspace_id, std::iter::empty()).await?;
     let mut ids: Vec<i64> = results
         .iter()

@@ -32,7 +32,7 @@ pub mod source;
 
 pub use self::args::{
     AttributionArgs, AttributionSettings, ComparisonArgs, DateRange, Dimension, Granularity,
-    PerformanceArgs, ReportFilter, SettingsInput,
+    PerformanceArgs, ReportFilter, SettingsInput, conversion_kinds,
 };
 pub use self::attribution::{
     AttributionComparison, AttributionReport, ChannelComparison, CreditLine, attribution,

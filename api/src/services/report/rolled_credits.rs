@@ -10,7 +10,7 @@ use sea_orm::DatabaseConnection;
 use super::args::{AttributionSettings, DateRange, Dimension};
 use super::context::ReportContext;
 use crate::db::rollup::credits::columns;
-use crate::db::rollup::read::{Credited, RuleColumns, ValueCredit, path_rows, value_credits};
+use crate::db::rollup::read::{Credited, RuleColumns, ValueCredit, journey_totals, value_credits};
 use crate::error::{AppError, AppResult};
 use crate::services::attribution::{AttributionResult, CONVERSION_DP, Credit, Model, REVENUE_DP};
 use crate::services::money::cents_to_decimal;
@@ -63,17 +63,15 @@ pub(super) async fn attribute(
 ) -> AppResult<AttributionResult> {
     let columns = stored(model)?;
     let ws = ctx.workspace_id;
-    let (channels, campaigns, paths) = tokio::try_join!(
+    let (channels, campaigns, totals) = tokio::try_join!(
         value_credits(db, ws, Dimension::Channel, range.from, range.to, columns),
         value_credits(db, ws, Dimension::Campaign, range.from, range.to, columns),
-        path_rows(db, ws, range.from, range.to),
+        journey_totals(db, ws, range.from, range.to),
     )?;
-    let (mut converting, mut non_converting, mut revenue) = (0u64, 0u64, Decimal::ZERO);
-    for p in &paths {
-        converting += u64::try_from(p.converting).map_err(AppError::internal)?;
-        non_converting += u64::try_from(p.non_converting).map_err(AppError::internal)?;
-        revenue += cents_to_decimal(p.revenue_cents);
-    }
+    let count = |n: Option<i64>| u64::try_from(n.unwrap_or(0)).map_err(AppError::internal);
+    let converting = count(totals.converting)?;
+    let non_converting = count(totals.non_converting)?;
+    let revenue = cents_to_decimal(totals.revenue_cents.unwrap_or(0));
     let by_channel = channels
         .iter()
         .map(|row| (row.key_id, credit(columns, row)))

@@ -157,3 +157,48 @@ async fn with_a_loose_cap_the_saturated_channels_all_give_money_to_video() {
     };
     assert_eq!(exact(&back), exact(&plan));
 }
+
+/// Remembers the conversion kinds of every report a plan asks for.
+struct Recording<'a> {
+    inner: Uncached<'a>,
+    kinds: std::sync::Mutex<Vec<Vec<String>>>,
+}
+
+impl crate::services::report::PerformanceSource for Recording<'_> {
+    fn performance<'a>(
+        &'a self,
+        workspace_id: i64,
+        args: &'a crate::services::report::PerformanceArgs,
+    ) -> crate::services::report::ReportFuture<'a> {
+        if let Ok(mut kinds) = self.kinds.lock() {
+            kinds.push(args.filter.conversion_kinds.clone());
+        }
+        self.inner.performance(workspace_id, args)
+    }
+}
+
+#[tokio::test]
+async fn the_reports_of_a_plan_count_only_the_conversion_kinds_asked() {
+    let (db, ws) = demo().await;
+    let args = PlanArgs::new(
+        year(),
+        None,
+        Model::Linear,
+        vec![],
+        None,
+        Level::Channel,
+        Curve::PowerLaw,
+    )
+    .expect("arguments")
+    .with_conversion_kinds(vec![" Purchase ".into()])
+    .expect("kinds");
+    let source = Recording {
+        inner: Uncached(&db),
+        kinds: std::sync::Mutex::new(Vec::new()),
+    };
+    budget_suggestions(&db, ws, &args, &source)
+        .await
+        .expect("a plan");
+    let kinds = source.kinds.lock().expect("kinds").clone();
+    assert_eq!(kinds, vec![vec!["purchase".to_owned()]; 2]);
+}
