@@ -27,7 +27,8 @@ pub enum Command {
     ExportSchema,
     /// Create a user (and the workspace, if new) with a role in it.
     CreateUser(CreateUserArgs),
-    /// Send a CSV file of spend, leads or conversions to a Leadsource server, in batches.
+    /// Send a CSV file of spend, leads, touchpoints, conversions or campaigns to a Leadsource
+    /// server, in batches.
     Import(ImportArgs),
     /// Recompute the report rollups from the raw tables (repair; migrations do it by themselves).
     RebuildRollups(RebuildRollupsArgs),
@@ -45,7 +46,10 @@ pub struct RebuildRollupsArgs {
 pub enum ImportKind {
     Spend,
     Leads,
+    Touchpoints,
     Conversions,
+    /// Created, or updated when a campaign has the row's utm_campaign.
+    Campaigns,
 }
 
 #[derive(Debug, Clone, Args)]
@@ -58,15 +62,30 @@ pub struct ImportArgs {
     /// The server, e.g. http://127.0.0.1:8000 (`/graphql` is added when missing).
     #[arg(long, env = "LEADSOURCE_URL")]
     pub url: String,
-    /// An API token with spend:write, leads:write or conversions:write.
+    /// An API token with spend:write, leads:write (leads and touchpoints), conversions:write,
+    /// or admin (campaigns).
     #[arg(long, env = "LEADSOURCE_TOKEN", hide_env_values = true)]
     pub token: String,
     /// Rows per API call (at most the server's MAX_BATCH_ROWS).
     #[arg(long, default_value_t = 1000, value_parser = clap::value_parser!(u32).range(1..=100_000))]
     pub batch_size: u32,
-    /// Keep sending the next batches after a batch with bad rows (that batch is never written).
+    /// Keep going after a batch with bad lines: its good rows are stored, the bad ones reported.
     #[arg(long)]
     pub continue_on_error: bool,
+    /// Check every line of the file and send nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Skip the data lines before this line of the file (the header is line 1): resumes an
+    /// import at the line its last run named.
+    #[arg(long, value_parser = clap::value_parser!(u64).range(2..))]
+    pub from_line: Option<u64>,
+    /// Retries of a request refused for the rate limit or an outage (after its Retry-After), or
+    /// that could not connect (after a doubling backoff); then the import stops.
+    #[arg(long, default_value_t = 8)]
+    pub max_retries: u32,
+    /// The first backoff after a connection error, in milliseconds; each next one doubles.
+    #[arg(long, default_value_t = 1000, value_parser = clap::value_parser!(u64).range(1..=60_000))]
+    pub retry_wait_ms: u64,
 }
 
 #[derive(Debug, Default, Args)]

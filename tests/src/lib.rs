@@ -468,6 +468,7 @@ pub fn day(n: i64) -> String {
 
 pub mod budget;
 pub mod demo;
+pub mod import;
 pub mod json;
 pub mod prometheus;
 

@@ -7,28 +7,11 @@ use clap::Parser;
 use leadsource::auth::Scope;
 use leadsource::config::{Cli, ImportArgs, ImportKind};
 use leadsource::import::run;
+use leadsource_tests::import::{csv_file, import_args};
 use leadsource_tests::{TestApp, TestWorkspace, day};
 
-/// Writes `text` to a fresh temporary CSV file.
-fn csv_file(text: &str) -> PathBuf {
-    let path = std::env::temp_dir().join(format!(
-        "leadsource-import-{}-{}.csv",
-        std::process::id(),
-        rand::random::<u64>()
-    ));
-    std::fs::write(&path, text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    path
-}
-
 fn args(app: &TestApp, token: &str, kind: ImportKind, file: PathBuf, batch: u32) -> ImportArgs {
-    ImportArgs {
-        kind,
-        file,
-        url: app.url(""),
-        token: token.to_owned(),
-        batch_size: batch,
-        continue_on_error: false,
-    }
+    import_args(app, token, kind, file, batch)
 }
 
 /// A spend file of `rows` rows for campaign `brand`, one day each; `bad` replaces line N's amount.
@@ -110,8 +93,9 @@ async fn a_bad_line_is_reported_with_its_line_number_and_later_batches_are_not_s
 #[tokio::test]
 async fn rows_the_server_refuses_are_reported_with_their_line_and_column() {
     let (app, ws) = setup().await;
+    // Only the server knows which campaigns exist: every other fault is found before sending.
     let text = format!(
-        "date,utm_campaign,amount\n{},brand,1\n{},nope,2\n{},other,-3\n{},brand,4\n",
+        "date,utm_campaign,amount\n{},brand,1\n{},nope,2\n{},gone,3\n{},brand,4\n",
         day(1),
         day(2),
         day(3),
@@ -131,15 +115,16 @@ async fn rows_the_server_refuses_are_reported_with_their_line_and_column() {
         .iter()
         .map(|b| (b.line, b.column.as_str()))
         .collect();
-    assert_eq!(lines, [(3, "campaign_id"), (4, "amount")]);
+    assert_eq!(lines, [(3, "utm_campaign"), (4, "utm_campaign")]);
     assert!(report.bad_lines[0].reason.contains("nope"));
+    assert!(report.bad_lines[1].reason.contains("gone"));
     assert_eq!(report.stopped_after_line, None, "nothing was left to send");
     assert!(!report.succeeded());
     assert_eq!(app.count("spend", ws.id).await, 0);
 }
 
 #[tokio::test]
-async fn with_continue_on_error_the_batches_after_a_bad_one_are_sent() {
+async fn with_continue_on_error_the_batches_after_a_bad_one_are_sent_and_so_are_its_good_rows() {
     let (app, ws) = setup().await;
     let file = csv_file(&spend_csv(30, &[(15, "-1")]));
     let mut args = args(&app, &ws.token, ImportKind::Spend, file, 10);
@@ -151,11 +136,12 @@ async fn with_continue_on_error_the_batches_after_a_bad_one_are_sent() {
             report.batches_stored,
             report.batches_failed
         ),
-        (20, 2, 1)
+        (29, 3, 1)
     );
+    assert_eq!(report.bad_lines.len(), 1);
     assert_eq!(report.bad_lines[0].line, 15);
     assert!(!report.succeeded(), "a line was not stored");
-    assert_eq!(app.count("spend", ws.id).await, 20);
+    assert_eq!(app.count("spend", ws.id).await, 29);
 }
 
 #[tokio::test]

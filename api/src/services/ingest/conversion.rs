@@ -89,7 +89,7 @@ pub async fn record_conversions(
 }
 
 /// A kind in lower case: 1 to 50 characters of a-z, 0-9, `_` and `-`.
-pub(super) fn kind(value: &str) -> Result<String, String> {
+pub fn kind(value: &str) -> Result<String, String> {
     let kind = value.trim().to_lowercase();
     let ok = !kind.is_empty()
         && kind.chars().count() <= MAX_KIND_CHARS

@@ -20,7 +20,7 @@ pub mod touchpoint;
 mod bulk;
 mod lookup;
 mod touch;
-mod validate;
+pub mod validate;
 
 #[cfg(test)]
 mod tests;

@@ -1,5 +1,6 @@
 //! Row validation shared by every kind of ingestion: collecting every bad row of a call (not only
 //! the first), the batch limit, text cleaning, money, counts, currencies and the date horizon.
+//! `leadsource import` makes the same checks on each CSV line before sending it (`import::cell`).
 
 use chrono::{DateTime, Days, NaiveDate, Utc};
 use chrono_tz::Tz;
