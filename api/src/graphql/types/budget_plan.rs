@@ -4,6 +4,8 @@ use async_graphql::{Context, Object, Result};
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 
+use crate::services::report::metrics::ratio;
+
 use super::budget::{PlanLevel, ResponseCurve, ResponseCurveFit, SpendBound};
 use super::catalog::{Campaign, Channel};
 use super::performance::{Period, load_campaign, load_channel, money};
@@ -13,6 +15,17 @@ use crate::services::budget_plan as plan;
 /// Where the money of a period as long as `range` should go: per paid channel (or campaign)
 /// the suggested spend and why, with the totals (DESIGN §5).
 pub struct BudgetPlan(pub plan::BudgetPlan);
+
+/// `part` in percent of a positive `whole`, exactly, like every other ratio of money in the
+/// schema (the plan's own `f64` percentages would answer binary noise such as
+/// 12.499999999999998).
+fn percent_of(part: Decimal, whole: Decimal) -> Option<Decimal> {
+    if whole <= Decimal::ZERO {
+        return None;
+    }
+    part.checked_mul(Decimal::ONE_HUNDRED)
+        .and_then(|scaled| ratio(scaled, whole))
+}
 
 #[Object]
 impl BudgetPlan {
@@ -72,9 +85,9 @@ impl BudgetPlan {
     async fn lift(&self) -> Decimal {
         money(self.0.lift)
     }
-    /// The lift in percent of expectedRevenueNow; null when that is zero.
-    async fn lift_pct(&self) -> Option<f64> {
-        self.0.lift_pct
+    /// `lift` in percent of `expectedRevenueNow` (12.5 is +12.5%); null when that is zero.
+    async fn lift_pct(&self) -> Option<Decimal> {
+        percent_of(self.0.lift, self.0.expected_revenue_now)
     }
     /// The marginal ROI (f′ − 1) shared by the channels the plan left between their bounds;
     /// null when every channel is held by a bound.
@@ -126,9 +139,10 @@ impl BudgetSuggestion {
     async fn change(&self) -> Decimal {
         money(self.0.change)
     }
-    /// The change in percent of the current spend.
-    async fn change_pct(&self) -> Option<f64> {
-        self.0.change_pct
+    /// `change` in percent of `currentSpend` (−12.5 is 12.5% less); null when the current
+    /// spend is zero.
+    async fn change_pct(&self) -> Option<Decimal> {
+        percent_of(self.0.change, self.0.current_spend)
     }
     /// Revenue the attribution model credits it with over the range.
     async fn attributed_revenue(&self) -> Decimal {
@@ -175,5 +189,31 @@ impl BudgetSuggestion {
     /// the plan; limited by the +30% change cap".
     async fn reason(&self) -> &str {
         &self.0.reason
+    }
+}
+#[cfg(test)]
+mod tests {
+    use rust_decimal::Decimal;
+
+    use super::percent_of;
+
+    fn dec(text: &str) -> Decimal {
+        text.parse().unwrap()
+    }
+
+    #[test]
+    fn a_percentage_of_money_is_an_exact_decimal_and_null_without_a_whole() {
+        assert_eq!(percent_of(dec("-12.50"), dec("100.00")), Some(dec("-12.5")));
+        assert_eq!(
+            percent_of(dec("1"), dec("3")),
+            Some((dec("100") / dec("3")).normalize()),
+            "as many decimals as a Decimal holds"
+        );
+        assert_eq!(percent_of(dec("5"), Decimal::ZERO), None);
+        assert_eq!(
+            percent_of(Decimal::MAX, dec("1")),
+            None,
+            "overflow is unknown"
+        );
     }
 }
