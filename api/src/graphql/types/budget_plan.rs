@@ -12,8 +12,6 @@ use super::performance::{Period, load_campaign, load_channel, money};
 use super::report_enums::AttributionModel;
 use crate::services::budget_plan as plan;
 
-/// Where the money of a period as long as `range` should go: per paid channel (or campaign)
-/// the suggested spend and why, with the totals (DESIGN §5).
 pub struct BudgetPlan(pub plan::BudgetPlan);
 
 /// `part` in percent of a positive `whole`, exactly, like every other ratio of money in the
@@ -27,6 +25,10 @@ fn percent_of(part: Decimal, whole: Decimal) -> Option<Decimal> {
         .and_then(|scaled| ratio(scaled, whole))
 }
 
+/// Where the money of a period as long as `range` should go: per paid channel (or campaign)
+/// the suggested spend and why, with the totals. Amounts are in `currency`. Figures read off
+/// the fitted curves (marginal and modelled ROI) are Floats: estimates of a numerical fit,
+/// not sums of recorded money.
 #[Object]
 impl BudgetPlan {
     /// The range the curves were fitted on; the plan is for a period as long.
@@ -45,7 +47,8 @@ impl BudgetPlan {
     async fn curve(&self) -> ResponseCurve {
         self.0.args.curve.into()
     }
-    /// The change cap applied, in percent of each current spend.
+    /// The change cap applied, in percent of each current spend (0 to 1000, two decimals). A
+    /// Float: it echoes the `maxChangePct` argument, a setting rather than an amount.
     async fn max_change_pct(&self) -> f64 {
         self.0.args.max_change_pct.to_f64().unwrap_or_default()
     }
@@ -53,7 +56,8 @@ impl BudgetPlan {
     async fn currency(&self) -> &str {
         &self.0.currency
     }
-    /// Length of the range in weeks (days / 7).
+    /// Length of the range in weeks (days / 7). A Float: a length of time, mostly not a
+    /// whole number of weeks (e.g. 4.428571428571429 for 31 days).
     async fn weeks(&self) -> f64 {
         self.0.weeks
     }
@@ -89,8 +93,9 @@ impl BudgetPlan {
     async fn lift_pct(&self) -> Option<Decimal> {
         percent_of(self.0.lift, self.0.expected_revenue_now)
     }
-    /// The marginal ROI (f′ − 1) shared by the channels the plan left between their bounds;
-    /// null when every channel is held by a bound.
+    /// The marginal ROI (f′ − 1) shared by the channels the plan left between their bounds:
+    /// what one more unit of spend returns beyond itself (−0.1: it brings back 0.9); null
+    /// when every channel is held by a bound. A Float: the slope of the fitted curves.
     async fn marginal_roi(&self) -> Option<f64> {
         self.0.marginal_roi
     }
@@ -106,9 +111,9 @@ impl BudgetPlan {
     }
 }
 
-/// The suggestion for one paid channel (or campaign).
 pub struct BudgetSuggestion(pub plan::BudgetSuggestion);
 
+/// The suggestion for one paid channel (or campaign).
 #[Object]
 impl BudgetSuggestion {
     /// A stable key, e.g. "channel:3" or "campaign:12".
@@ -148,19 +153,24 @@ impl BudgetSuggestion {
     async fn attributed_revenue(&self) -> Decimal {
         money(self.0.attributed_revenue)
     }
-    /// Observed ROI over the range: (attributedRevenue − currentSpend) / currentSpend.
+    /// Observed ROI over the range: (attributedRevenue − currentSpend) / currentSpend; null
+    /// when the current spend is zero.
     async fn current_roi(&self) -> Option<Decimal> {
         self.0.current_roi
     }
-    /// ROI the fitted curve gives at the current spend.
+    /// ROI the fitted curve gives at the current spend, (f(spend) − spend) / spend; null
+    /// without a fit or without current spend. A Float: read off the fitted curve
+    /// (`currentRoi` is the observed one).
     async fn modelled_roi(&self) -> Option<f64> {
         self.0.modelled_roi
     }
-    /// Marginal ROI (revenue of one more unit of spend, minus that unit) at the current spend.
+    /// Marginal ROI (revenue of one more unit of spend, minus that unit) at the current spend;
+    /// null without a fit. A Float: the slope of the fitted curve.
     async fn marginal_roi_now(&self) -> Option<f64> {
         self.0.marginal_roi_now
     }
-    /// Marginal ROI at the suggested spend.
+    /// Marginal ROI at the suggested spend; null without a fit. A Float: the slope of the
+    /// fitted curve.
     async fn marginal_roi_at_suggestion(&self) -> Option<f64> {
         self.0.marginal_roi_at_suggestion
     }
@@ -191,6 +201,7 @@ impl BudgetSuggestion {
         &self.0.reason
     }
 }
+
 #[cfg(test)]
 mod tests {
     use rust_decimal::Decimal;
