@@ -9,9 +9,9 @@ use crate::{GqlResponse, TestApp};
 
 /// Every field of the plan the tests read.
 pub const FIELDS: &str = "totalBudget totalCurrent totalSuggested expectedRevenueNow
-    expectedRevenueAtSuggestion lift marginalRoi fullWeeks
+    expectedRevenueAtSuggestion lift liftPct marginalRoi fullWeeks
     suggestions { key label channel { id name } campaign { id name } currentSpend
-      suggestedSpend change currentRoi marginalRoiNow marginalRoiAtSuggestion
+      suggestedSpend change changePct currentRoi marginalRoiNow marginalRoiAtSuggestion
       expectedRevenueAtSuggestion fit { kind a b rSquared points } keptBecause bound reason }";
 
 /// A decimal string ("-1234.5") in whole cents; anything else, or a fraction of a cent, fails.

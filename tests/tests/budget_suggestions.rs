@@ -5,7 +5,8 @@
 use leadsource_tests::TestApp;
 use leadsource_tests::budget::{cents, money, plan, suggestion, sum_of_suggestions};
 use leadsource_tests::demo::{load_demo, range_ending_on_last_day};
-use leadsource_tests::json::{float, text};
+use leadsource_tests::json::{decimal, float, text};
+use rust_decimal::Decimal;
 
 /// A server with the small demo data set, a token, and the 52 weeks up to its last day.
 async fn demo_app() -> (TestApp, String, String) {
@@ -70,6 +71,24 @@ async fn on_the_demo_data_money_moves_from_the_saturated_channels_to_paid_video(
     );
     assert_eq!(sum_of_suggestions(&resp), total);
     assert!(cents(resp.data("budgetSuggestions/lift")) > 0);
+
+    // Percentages of money are exact Decimals of the amounts beside them, like every ratio.
+    let pct = |part: &serde_json::Value, whole: &serde_json::Value| {
+        decimal(part, "a part") * Decimal::ONE_HUNDRED / decimal(whole, "a whole")
+    };
+    let plan_json = resp.data("budgetSuggestions");
+    assert_eq!(
+        decimal(&plan_json["liftPct"], "liftPct"),
+        pct(&plan_json["lift"], &plan_json["expectedRevenueNow"]).normalize()
+    );
+    for s in resp.list("budgetSuggestions/suggestions") {
+        assert_eq!(
+            decimal(&s["changePct"], "changePct"),
+            pct(&s["change"], &s["currentSpend"]).normalize(),
+            "{}",
+            s["label"]
+        );
+    }
 
     // The defaults: MARKOV credit and a ±30% cap. Video grows to its cap, Search gives money.
     let resp = plan(&app, &token, &range).await.ok();

@@ -12,12 +12,16 @@ use crate::services::campaign::CampaignChanges;
 use crate::services::channel::ChannelChanges;
 use crate::services::money::decimal_to_cents;
 
+/// A new channel of the workspace's own.
 #[derive(InputObject)]
 pub struct CreateChannelInput {
+    /// 1 to 100 characters, trimmed; unique in the workspace (CONFLICT otherwise).
     pub name: String,
-    /// Channel group, e.g. PAID_SOCIAL (default UNASSIGNED).
+    /// Channel group, e.g. PAID_SOCIAL (default UNASSIGNED); `Channel.kind` lists them.
+    /// Case-insensitive; GA4's names such as "Paid Social" are accepted too.
     pub kind: Option<String>,
-    /// Defaults to whether the group is paid.
+    /// Whether its traffic is bought; defaults to whether the group is paid (the PAID_*
+    /// groups, CROSS_NETWORK, DISPLAY and AUDIO).
     pub is_paid: Option<bool>,
 }
 
@@ -32,11 +36,17 @@ impl From<CreateChannelInput> for ChannelChanges {
     }
 }
 
+/// Changes to a channel; omitted (or null) fields stay as they are.
 #[derive(InputObject)]
 pub struct UpdateChannelInput {
+    /// A new name: 1 to 100 characters, unique in the workspace.
     pub name: Option<String>,
+    /// A new channel group, as in `CreateChannelInput.kind`. The default channel of a
+    /// group keeps its group (BAD_USER_INPUT).
     pub kind: Option<String>,
+    /// Whether its traffic is bought.
     pub is_paid: Option<bool>,
+    /// True archives the channel, false restores it (see `Channel.archived`).
     pub archived: Option<bool>,
 }
 
@@ -51,14 +61,21 @@ impl From<UpdateChannelInput> for ChannelChanges {
     }
 }
 
+/// A new campaign on a channel of the workspace.
 #[derive(InputObject)]
 pub struct CreateCampaignInput {
+    /// The channel it runs on.
     pub channel_id: ID,
+    /// 1 to 200 characters, trimmed.
     pub name: String,
-    /// Unique per workspace; spend imports may name the campaign by it.
+    /// Unique per workspace (CONFLICT otherwise), at most 200 characters, stored trimmed and
+    /// lower-cased; spend imports and touches may name the campaign by it. Blank means none.
     pub utm_campaign: Option<String>,
+    /// ACTIVE when absent.
     pub status: Option<CampaignStatus>,
+    /// The planned first day, if any.
     pub starts_on: Option<SentDate>,
+    /// The planned last day (included), if any; not before `startsOn`.
     pub ends_on: Option<SentDate>,
 }
 
@@ -82,11 +99,17 @@ impl CreateCampaignInput {
 /// Changes to a campaign; omitted fields stay, `null` clears the optional ones.
 #[derive(InputObject)]
 pub struct UpdateCampaignInput {
+    /// Moves the campaign, with its spend, to this channel.
     pub channel_id: Option<ID>,
+    /// A new name, 1 to 200 characters.
     pub name: Option<String>,
+    /// A new utm_campaign, as in `CreateCampaignInput`; null clears it.
     pub utm_campaign: MaybeUndefined<String>,
+    /// A new status (`archiveCampaign` sets ARCHIVED).
     pub status: Option<CampaignStatus>,
+    /// A new planned first day; null clears it.
     pub starts_on: MaybeUndefined<SentDate>,
+    /// A new planned last day (included), not before `startsOn`; null clears it.
     pub ends_on: MaybeUndefined<SentDate>,
 }
 
@@ -120,10 +143,13 @@ impl UpdateCampaignInput {
 /// Planned money for a campaign and period; setting the same period start again replaces it.
 #[derive(InputObject)]
 pub struct SetBudgetInput {
+    /// The campaign the money is planned for.
     pub campaign_id: ID,
+    /// First day of the period; with `campaignId` it names the budget to create or replace.
     pub period_start: SentDate,
+    /// Last day of the period (included), not before `periodStart`.
     pub period_end: SentDate,
-    /// In the workspace currency, at most two decimal places.
+    /// In the workspace currency, at least 0, at most two decimal places.
     pub amount: Decimal,
 }
 

@@ -35,7 +35,9 @@ fn date(date: Option<SentDate>, field: &str) -> AppResult<Option<chrono::NaiveDa
 /// Narrows `campaigns`.
 #[derive(InputObject, Default)]
 pub struct CampaignFilterInput {
+    /// Only the campaigns of this channel.
     pub channel_id: Option<ID>,
+    /// Only the campaigns with this status.
     pub status: Option<CampaignStatus>,
     /// Case-insensitive part of the name (at most 200 characters).
     pub name_contains: Option<String>,
@@ -57,10 +59,11 @@ impl CampaignFilterInput {
 /// Narrows `leads`.
 #[derive(InputObject, Default)]
 pub struct LeadFilterInput {
+    /// Only the leads with this status.
     pub status: Option<LeadStatus>,
     /// The source channel.
     pub channel_id: Option<ID>,
-    /// First local day of creation, inclusive.
+    /// First local day of creation (workspace time zone), inclusive.
     pub created_from: Option<SentDate>,
     /// Last local day of creation, inclusive.
     pub created_to: Option<SentDate>,
@@ -86,10 +89,13 @@ impl LeadFilterInput {
 /// Narrows `conversions`.
 #[derive(InputObject, Default)]
 pub struct ConversionFilterInput {
+    /// Only this lead's conversions.
     pub lead_id: Option<ID>,
     /// The conversion kind, e.g. "purchase" (case-insensitive, at most 200 characters).
     pub kind: Option<String>,
+    /// First local day (workspace time zone) of the conversions, inclusive.
     pub occurred_from: Option<SentDate>,
+    /// Last local day of the conversions, inclusive; not before `occurredFrom`.
     pub occurred_to: Option<SentDate>,
 }
 
@@ -110,8 +116,11 @@ impl ConversionFilterInput {
 /// Narrows `budgets`: a campaign, and periods overlapping [from, to].
 #[derive(InputObject, Default)]
 pub struct BudgetFilterInput {
+    /// Only this campaign's budgets.
     pub campaign_id: Option<ID>,
+    /// Only periods ending on or after this day.
     pub from: Option<SentDate>,
+    /// Only periods starting on or before this day.
     pub to: Option<SentDate>,
 }
 

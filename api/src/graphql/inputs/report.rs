@@ -35,11 +35,14 @@ impl DateRangeInput {
 pub struct AttributionOptionsInput {
     /// How far before a conversion its journey reaches, in days (1 to 3650, default 90).
     pub lookback_days: Option<i32>,
-    /// TIME_DECAY half-life in days (default 7).
+    /// TIME_DECAY half-life in days, above 0 (default 7); fractions of a day are allowed. A
+    /// Float: a model parameter, not an amount.
     pub half_life_days: Option<f64>,
-    /// POSITION_BASED share of the first touch (default 0.4).
+    /// POSITION_BASED share of the first touch, 0 to 1 (default 0.4). A Float: a model
+    /// parameter, not an amount; credits are still exact decimals.
     pub first_weight: Option<f64>,
-    /// POSITION_BASED share of the last touch (default 0.4); first + last ≤ 1.
+    /// POSITION_BASED share of the last touch, 0 to 1 (default 0.4); first + last ≤ 1. A
+    /// Float, like `firstWeight`.
     pub last_weight: Option<f64>,
 }
 

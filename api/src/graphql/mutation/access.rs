@@ -22,8 +22,10 @@ impl AccessMutation {
     async fn login(
         &self,
         ctx: &Context<'_>,
-        email: String,
-        password: String,
+        #[graphql(desc = "The account's email (case-insensitive).")] email: String,
+        #[graphql(desc = "The account's password.")] password: String,
+        #[graphql(desc = "The slug of the workspace to act in; the oldest membership's \
+                          workspace when absent.")]
         workspace: Option<String>,
     ) -> Result<Session> {
         let state = ctx.state();
@@ -41,7 +43,11 @@ impl AccessMutation {
 
     /// Trades a refresh token for a new session; the token is spent. Presenting a spent
     /// token again ends every session descended from the same login.
-    async fn refresh_session(&self, ctx: &Context<'_>, refresh_token: String) -> Result<Session> {
+    async fn refresh_session(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The `refreshToken` of the latest session.")] refresh_token: String,
+    ) -> Result<Session> {
         let state = ctx.state();
         charge_sign_in(&state.auth, client_addr(ctx), None).await?;
         Ok(Session(
@@ -50,16 +56,21 @@ impl AccessMutation {
     }
 
     /// Ends the session the refresh token belongs to. Always true.
-    async fn logout(&self, ctx: &Context<'_>, refresh_token: String) -> Result<bool> {
+    async fn logout(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The session's `refreshToken`.")] refresh_token: String,
+    ) -> Result<bool> {
         Ok(logout(&ctx.state().db.conn, &refresh_token).await?)
     }
 
-    /// Creates an API token; its secret is in the answer and nowhere else, ever.
+    /// Creates an API token; its secret is in the answer and nowhere else, ever. Needs role
+    /// ADMIN or scope `admin`.
     #[graphql(guard = "need(Permission::ManageAccess)")]
     async fn create_api_token(
         &self,
         ctx: &Context<'_>,
-        input: CreateApiTokenInput,
+        #[graphql(desc = "The token's name, scopes and expiry.")] input: CreateApiTokenInput,
     ) -> Result<CreatedApiToken> {
         let p = ctx.principal()?;
         let scopes: Vec<Scope> = input.scopes.into_iter().map(Scope::from).collect();
@@ -82,9 +93,14 @@ impl AccessMutation {
         })
     }
 
-    /// Revokes an API token of the workspace: refused from the next request on.
+    /// Revokes an API token of the workspace: refused from the next request on. Needs role
+    /// ADMIN or scope `admin`.
     #[graphql(guard = "need(Permission::ManageAccess)")]
-    async fn revoke_api_token(&self, ctx: &Context<'_>, id: ID) -> Result<ApiToken> {
+    async fn revoke_api_token(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The token's id.")] id: ID,
+    ) -> Result<ApiToken> {
         let p = ctx.principal()?;
         let id = decode_id(IdKind::ApiToken, "id", &id)?;
         Ok(ApiToken(
@@ -95,13 +111,14 @@ impl AccessMutation {
     /// Changes the signed-in user's password (not an API token's: it has none). The
     /// current password is checked as a sign-in attempt, under the same rate limits as
     /// `login`; a wrong one is BAD_USER_INPUT on `currentPassword`. Every refresh token of
-    /// the user, in every workspace, is revoked; the answer is a new session.
+    /// the user, in every workspace, is revoked; the answer is a new session. Needs a signed-in
+    /// user of any role.
     #[graphql(guard = "need(Permission::OwnAccount)")]
     async fn change_password(
         &self,
         ctx: &Context<'_>,
-        current_password: String,
-        new_password: String,
+        #[graphql(desc = "The password in use now.")] current_password: String,
+        #[graphql(desc = "At least 10 characters, at most 1024 bytes.")] new_password: String,
     ) -> Result<Session> {
         let state = ctx.state();
         let change = PasswordChange {

@@ -17,11 +17,14 @@ pub struct IngestMutation;
 
 #[Object]
 impl IngestMutation {
-    /// Upserts spend per (campaign, day): a day sent again replaces the stored one.
+    /// Upserts spend per (campaign, day): a day sent again replaces the stored one. Needs
+    /// role ANALYST or scope `spend:write`.
     #[graphql(guard = "need(Permission::WriteSpend)")]
     async fn record_spend(
         &self,
         ctx: &Context<'_>,
+        #[graphql(desc = "One row per campaign and day, at most MAX_BATCH_ROWS \
+                          (10,000 by default) per call.")]
         entries: Vec<SpendInput>,
     ) -> Result<SpendResult> {
         let p = ctx.principal()?;
@@ -35,20 +38,27 @@ impl IngestMutation {
         )
     }
 
-    /// Captures one lead, idempotent on externalId; answers the lead as stored.
+    /// Captures one lead, idempotent on externalId; answers the lead as stored. Needs role
+    /// ANALYST or scope `leads:write`.
     #[graphql(guard = "need(Permission::WriteLeads)")]
-    async fn capture_lead(&self, ctx: &Context<'_>, input: LeadInput) -> Result<Lead> {
+    async fn capture_lead(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The lead and its first touch.")] input: LeadInput,
+    ) -> Result<Lead> {
         let p = ctx.principal()?;
         let captured =
             lead::capture_lead(&ctx.state().db.conn, p.workspace_id, input.into()).await?;
         Ok(Lead(captured))
     }
 
-    /// Captures many leads at once, idempotent on externalId.
+    /// Captures many leads at once, idempotent on externalId. Needs role ANALYST or scope
+    /// `leads:write`.
     #[graphql(guard = "need(Permission::WriteLeads)")]
     async fn capture_leads(
         &self,
         ctx: &Context<'_>,
+        #[graphql(desc = "The leads, at most MAX_BATCH_ROWS (10,000 by default) per call.")]
         inputs: Vec<LeadInput>,
     ) -> Result<CaptureLeadsResult> {
         let p = ctx.principal()?;
@@ -59,11 +69,14 @@ impl IngestMutation {
         Ok(CaptureLeadsResult(outcome))
     }
 
-    /// Records touchpoints of known leads, idempotent on eventId.
+    /// Records touchpoints of known leads, idempotent on eventId. Needs role ANALYST or scope
+    /// `leads:write`.
     #[graphql(guard = "need(Permission::WriteLeads)")]
     async fn record_touchpoints(
         &self,
         ctx: &Context<'_>,
+        #[graphql(desc = "The touchpoints, at most MAX_BATCH_ROWS (10,000 by default) \
+                          per call.")]
         inputs: Vec<TouchpointInput>,
     ) -> Result<TouchpointsResult> {
         let p = ctx.principal()?;
@@ -77,11 +90,14 @@ impl IngestMutation {
         )
     }
 
-    /// Records conversions of known leads, idempotent on externalId; a purchase makes its lead a CUSTOMER.
+    /// Records conversions of known leads, idempotent on externalId; a purchase makes its
+    /// lead a CUSTOMER. Needs role ANALYST or scope `conversions:write`.
     #[graphql(guard = "need(Permission::WriteConversions)")]
     async fn record_conversions(
         &self,
         ctx: &Context<'_>,
+        #[graphql(desc = "The conversions, at most MAX_BATCH_ROWS (10,000 by default) \
+                          per call.")]
         inputs: Vec<ConversionInput>,
     ) -> Result<ConversionsResult> {
         let p = ctx.principal()?;

@@ -22,12 +22,13 @@ impl InvitationMutation {
     /// up to ADMIN). The answer has the same shape whether or not the email has an
     /// account: hand `code` to the invitee, who redeems it with `acceptInvitation` within
     /// seven days. Inviting the same email again replaces the open invitation. CONFLICT
-    /// only when the email is already a member of this workspace.
+    /// only when the email is already a member of this workspace. Needs role ADMIN or scope
+    /// `admin`.
     #[graphql(guard = "need(Permission::ManageAccess)")]
     async fn invite_user(
         &self,
         ctx: &Context<'_>,
-        input: InviteUserInput,
+        #[graphql(desc = "Whom to invite, as what.")] input: InviteUserInput,
     ) -> Result<CreatedInvitation> {
         let p = ctx.principal()?;
         let request = NewInvitation {
@@ -43,9 +44,13 @@ impl InvitationMutation {
     }
 
     /// Revokes an open invitation: its code stops working at once. Needs at least the
-    /// role the invitation offers.
+    /// role the invitation offers, and role ADMIN or scope `admin`.
     #[graphql(guard = "need(Permission::ManageAccess)")]
-    async fn revoke_invitation(&self, ctx: &Context<'_>, id: ID) -> Result<Invitation> {
+    async fn revoke_invitation(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The invitation's id.")] id: ID,
+    ) -> Result<Invitation> {
         let p = ctx.principal()?;
         let id = decode_id(IdKind::Invitation, "id", &id)?;
         let row = revoke_invitation(&ctx.state().db.conn, p, id).await?;
@@ -60,8 +65,13 @@ impl InvitationMutation {
     async fn accept_invitation(
         &self,
         ctx: &Context<'_>,
-        code: String,
+        #[graphql(desc = "The `lsi_…` code from `inviteUser`.")] code: String,
+        #[graphql(desc = "The account's password, or the new account's (at least 10 \
+                          characters); not needed when signed in as the invited email.")]
         password: Option<String>,
+        #[graphql(desc = "The new account's name (at most 100 characters); the \
+                          invitation's `displayName` when absent. An existing account \
+                          keeps its own.")]
         display_name: Option<String>,
     ) -> Result<Session> {
         let state = ctx.state();

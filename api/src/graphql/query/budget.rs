@@ -41,13 +41,32 @@ impl BudgetQuery {
     async fn budget_suggestions(
         &self,
         ctx: &Context<'_>,
+        #[graphql(desc = "The days the curves are fitted on; the plan is for a period as long.")]
         range: DateRangeInput,
+        #[graphql(
+            desc = "The money to split, in the workspace currency with at most two \
+                          decimals; the current spend of the range when absent."
+        )]
         total_budget: Option<Decimal>,
-        #[graphql(default_with = "AttributionModel::Markov")] attribution: AttributionModel,
+        #[graphql(
+            default_with = "AttributionModel::Markov",
+            desc = "The model that credits revenue to the channels."
+        )]
+        attribution: AttributionModel,
+        #[graphql(desc = "Limits per channel (or campaign): minimum, maximum, or locked.")]
         constraints: Option<Vec<ChannelConstraintInput>>,
-        #[graphql(default_with = "f64::from(DEFAULT_MAX_CHANGE_PCT)")] max_change_pct: f64,
-        #[graphql(default)] level: PlanLevel,
-        #[graphql(default)] curve: ResponseCurve,
+        #[graphql(
+            default_with = "f64::from(DEFAULT_MAX_CHANGE_PCT)",
+            desc = "How far each suggestion may move from the current spend, in percent of \
+                    it (0 to 1000, rounded to two decimals). A Float: a setting, not an amount."
+        )]
+        max_change_pct: f64,
+        #[graphql(default, desc = "Split between channels or between campaigns.")] level: PlanLevel,
+        #[graphql(
+            default,
+            desc = "The curve family fitted to each channel's weekly points."
+        )]
+        curve: ResponseCurve,
         #[graphql(
             desc = "Count only conversions of these kinds (e.g. \"purchase\") in the revenue the curves are fitted on. All kinds when absent."
         )]

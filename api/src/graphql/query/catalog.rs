@@ -43,9 +43,18 @@ impl CatalogQuery {
     async fn campaigns(
         &self,
         ctx: &Context<'_>,
+        #[graphql(
+            desc = "Rows per page: 0 to the server's MAX_PAGE_SIZE (500 by default); \
+                          50 when absent."
+        )]
         first: Option<i32>,
+        #[graphql(
+            desc = "Start after this cursor: the `pageInfo.endCursor` of the previous page."
+        )]
         after: Option<String>,
-        filter: Option<CampaignFilterInput>,
+        #[graphql(desc = "Narrows the campaigns; all of them when absent.")] filter: Option<
+            CampaignFilterInput,
+        >,
     ) -> Result<PageConnection<Campaign>> {
         let p = ctx.principal()?;
         let state = ctx.state();
@@ -70,7 +79,11 @@ impl CatalogQuery {
 
     /// One campaign, or null when no campaign of the workspace has this id.
     #[graphql(guard = "need(Permission::Read)")]
-    async fn campaign(&self, ctx: &Context<'_>, id: ID) -> Result<Option<Campaign>> {
+    async fn campaign(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The campaign's id.")] id: ID,
+    ) -> Result<Option<Campaign>> {
         let p = ctx.principal()?;
         let id = decode_id(IdKind::Campaign, "id", &id)?;
         match campaign::find_campaign(&ctx.state().db.conn, p.workspace_id, id).await {
@@ -85,7 +98,9 @@ impl CatalogQuery {
     async fn budgets(
         &self,
         ctx: &Context<'_>,
-        filter: Option<BudgetFilterInput>,
+        #[graphql(desc = "Narrows the budgets; all of them when absent.")] filter: Option<
+            BudgetFilterInput,
+        >,
     ) -> Result<Vec<Budget>> {
         let p = ctx.principal()?;
         let filter = filter.unwrap_or_default().into_service()?;

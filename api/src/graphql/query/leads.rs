@@ -45,9 +45,18 @@ impl LeadsQuery {
     async fn leads(
         &self,
         ctx: &Context<'_>,
+        #[graphql(
+            desc = "Rows per page: 0 to the server's MAX_PAGE_SIZE (500 by default); \
+                          50 when absent."
+        )]
         first: Option<i32>,
+        #[graphql(
+            desc = "Start after this cursor: the `pageInfo.endCursor` of the previous page."
+        )]
         after: Option<String>,
-        filter: Option<LeadFilterInput>,
+        #[graphql(desc = "Narrows the leads; all of them when absent.")] filter: Option<
+            LeadFilterInput,
+        >,
     ) -> Result<PageConnection<Lead>> {
         let p = ctx.principal()?;
         let state = ctx.state();
@@ -67,9 +76,14 @@ impl LeadsQuery {
         ))
     }
 
-    /// One lead with its touchpoints and conversions, or null.
+    /// One lead with its touchpoints and conversions, or null when no lead of the workspace
+    /// has this id.
     #[graphql(guard = "need(Permission::Read)")]
-    async fn lead(&self, ctx: &Context<'_>, id: ID) -> Result<Option<Lead>> {
+    async fn lead(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The lead's id.")] id: ID,
+    ) -> Result<Option<Lead>> {
         let p = ctx.principal()?;
         let id = decode_id(IdKind::Lead, "id", &id)?;
         match find_lead(&ctx.state().db.conn, p.workspace_id, id).await {
@@ -87,9 +101,18 @@ impl LeadsQuery {
     async fn conversions(
         &self,
         ctx: &Context<'_>,
+        #[graphql(
+            desc = "Rows per page: 0 to the server's MAX_PAGE_SIZE (500 by default); \
+                          50 when absent."
+        )]
         first: Option<i32>,
+        #[graphql(
+            desc = "Start after this cursor: the `pageInfo.endCursor` of the previous page."
+        )]
         after: Option<String>,
-        filter: Option<ConversionFilterInput>,
+        #[graphql(desc = "Narrows the conversions; all of them when absent.")] filter: Option<
+            ConversionFilterInput,
+        >,
     ) -> Result<PageConnection<Conversion>> {
         let p = ctx.principal()?;
         let state = ctx.state();

@@ -38,13 +38,21 @@ impl ReportQuery {
     async fn performance(
         &self,
         ctx: &Context<'_>,
-        range: DateRangeInput,
-        #[graphql(default)] dimension: Dimension,
-        #[graphql(default)] attribution: AttributionModel,
+        #[graphql(desc = "The days reported on.")] range: DateRangeInput,
+        #[graphql(default, desc = "What the rows are.")] dimension: Dimension,
+        #[graphql(default, desc = "The model that credits conversions and revenue.")]
+        attribution: AttributionModel,
+        #[graphql(desc = "Adds a time series with buckets of this size; none when absent.")]
         granularity: Option<Granularity>,
+        #[graphql(desc = "A second range to compare with (usually the one before), \
+                          answered in `previous`, `previousTotals` and `change`.")]
         compare_to: Option<DateRangeInput>,
-        filter: Option<PerformanceFilterInput>,
-        options: Option<AttributionOptionsInput>,
+        #[graphql(desc = "Narrows the rows and the conversions counted.")] filter: Option<
+            PerformanceFilterInput,
+        >,
+        #[graphql(desc = "Tunes `attribution`; the defaults when absent.")] options: Option<
+            AttributionOptionsInput,
+        >,
     ) -> Result<PerformanceReport> {
         let p = ctx.principal()?;
         let args = PerformanceArgs::new(
@@ -75,9 +83,11 @@ impl ReportQuery {
     async fn attribution(
         &self,
         ctx: &Context<'_>,
-        range: DateRangeInput,
-        model: AttributionModel,
-        options: Option<AttributionOptionsInput>,
+        #[graphql(desc = "The days whose conversions are credited.")] range: DateRangeInput,
+        #[graphql(desc = "The model that splits the credit.")] model: AttributionModel,
+        #[graphql(desc = "Tunes the model; the defaults when absent.")] options: Option<
+            AttributionOptionsInput,
+        >,
         #[graphql(
             desc = "Count only conversions of these kinds (e.g. \"purchase\"): what a conversion is for this report. All kinds when absent."
         )]
@@ -103,9 +113,12 @@ impl ReportQuery {
     async fn attribution_comparison(
         &self,
         ctx: &Context<'_>,
-        range: DateRangeInput,
+        #[graphql(desc = "The days whose conversions are credited.")] range: DateRangeInput,
+        #[graphql(desc = "The models to compare, at least one; a repeated model counts once.")]
         models: Vec<AttributionModel>,
-        options: Option<AttributionOptionsInput>,
+        #[graphql(desc = "Tunes the models; the defaults when absent.")] options: Option<
+            AttributionOptionsInput,
+        >,
         #[graphql(
             desc = "Count only conversions of these kinds (e.g. \"purchase\"): what a conversion is for this comparison. All kinds when absent."
         )]
@@ -132,7 +145,10 @@ impl ReportQuery {
     async fn budget_pacing(
         &self,
         ctx: &Context<'_>,
+        #[graphql(desc = "Budgets whose period overlaps these days are answered.")]
         range: DateRangeInput,
+        #[graphql(desc = "The day spend is counted up to (included); today in the \
+                          workspace time zone when absent.")]
         as_of: Option<SentDate>,
     ) -> Result<Vec<BudgetPacing>> {
         let (state, ws) = (ctx.state(), ctx.principal()?.workspace_id);
@@ -147,13 +163,14 @@ impl ReportQuery {
         Ok(rows.await?.into_iter().map(BudgetPacing).collect())
     }
 
-    /// The channel a touch with these marks is classified into, and the rule that matched
-    /// (the default rules, DESIGN §2).
+    /// The channel a touch with these marks is classified into, and the rule that matched.
+    /// The default rules follow GA4's default channel grouping (plus AI_ASSISTANT and
+    /// EVENTS); nothing is stored.
     #[graphql(guard = "need(Permission::Read)")]
     async fn explain_channel(
         &self,
         ctx: &Context<'_>,
-        input: TouchInput,
+        #[graphql(desc = "The marks of the visit to classify.")] input: TouchInput,
     ) -> Result<ChannelExplanation> {
         let p = ctx.principal()?;
         let signals = input.into();

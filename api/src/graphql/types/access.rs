@@ -19,9 +19,15 @@ use crate::services::workspace::find_workspace;
 /// campaigns, budgets and data; ADMIN also users and tokens; OWNER also the workspace.
 #[derive(Enum, Copy, Clone, Debug, PartialEq, Eq)]
 pub enum Role {
+    /// Reads channels, campaigns, budgets, leads, conversions and every report, and changes
+    /// its own password.
     Viewer,
+    /// A VIEWER who also manages channels, campaigns and budgets and records leads,
+    /// touchpoints, conversions and spend.
     Analyst,
+    /// An ANALYST who also manages members, invitations and API tokens (`admin` for a token).
     Admin,
+    /// An ADMIN who may also give the OWNER role (API tokens can give at most ADMIN).
     Owner,
 }
 
@@ -50,7 +56,7 @@ impl From<Role> for AuthRole {
 /// What an API token may do.
 #[derive(Enum, Copy, Clone, Debug, PartialEq, Eq)]
 pub enum ApiScope {
-    /// `reports:read`: every query.
+    /// `reports:read`: every query but `members`, `invitations` and `apiTokens`.
     ReportsRead,
     /// `leads:write`: capture leads and touchpoints.
     LeadsWrite,
@@ -86,11 +92,12 @@ impl From<ApiScope> for Scope {
     }
 }
 
-/// A person who signs in.
 pub struct User(pub user::Model);
 
+/// A person who signs in; one account may be a member of several workspaces.
 #[Object]
 impl User {
+    /// Opaque id of the user.
     async fn id(&self) -> ID {
         encode_id(IdKind::User, self.0.id)
     }
@@ -98,22 +105,26 @@ impl User {
     async fn email(&self) -> &str {
         &self.0.email
     }
+    /// The name shown for the user, 1 to 100 characters.
     async fn display_name(&self) -> &str {
         &self.0.display_name
     }
+    /// When the account was created.
     async fn created_at(&self) -> DateTime<Utc> {
         self.0.created_at
     }
 }
 
-/// A user's membership of the workspace.
 pub struct Member(pub MemberRow);
 
+/// A user's membership of the workspace.
 #[Object]
 impl Member {
+    /// The member's account.
     async fn user(&self) -> User {
         User(self.0.user.clone())
     }
+    /// The member's role in this workspace.
     async fn role(&self) -> Role {
         self.0.role().into()
     }
@@ -123,16 +134,18 @@ impl Member {
     }
 }
 
-/// A signed-in session: send `accessToken` as `Authorization: Bearer …`; trade
-/// `refreshToken` for a new session with `refreshSession` before it expires.
 pub struct Session(pub SessionRow);
 
+/// A signed-in session: send `accessToken` as `Authorization: Bearer …`; trade
+/// `refreshToken` for a new session with `refreshSession` before it expires.
 #[Object]
 impl Session {
     /// A short-lived JWT.
     async fn access_token(&self) -> &str {
         &self.0.access_token
     }
+    /// When `accessToken` stops being accepted (by default 15 minutes after it was issued,
+    /// `ACCESS_TOKEN_TTL_SECS`).
     async fn access_token_expires_at(&self) -> DateTime<Utc> {
         self.0.access_expires_at
     }
@@ -140,6 +153,8 @@ impl Session {
     async fn refresh_token(&self) -> &str {
         &self.0.refresh_token
     }
+    /// When `refreshToken` can no longer be traded (by default 30 days after it was issued,
+    /// `REFRESH_TOKEN_TTL_SECS`).
     async fn refresh_token_expires_at(&self) -> DateTime<Utc> {
         self.0.refresh_expires_at
     }
@@ -147,6 +162,7 @@ impl Session {
     async fn token_type(&self) -> &str {
         "Bearer"
     }
+    /// The signed-in user.
     async fn user(&self) -> User {
         User(self.0.user.clone())
     }
@@ -154,19 +170,22 @@ impl Session {
     async fn workspace(&self) -> Workspace {
         Workspace(self.0.workspace.clone())
     }
+    /// The user's role in `workspace`.
     async fn role(&self) -> Role {
         self.0.role.into()
     }
 }
 
-/// An API token as listed: never its secret.
 pub struct ApiToken(pub api_token::Model);
 
+/// An API token as listed: never its secret.
 #[Object]
 impl ApiToken {
+    /// Opaque id of the token; `revokeApiToken` takes it.
     async fn id(&self) -> ID {
         encode_id(IdKind::ApiToken, self.0.id)
     }
+    /// The name it was given at creation.
     async fn name(&self) -> &str {
         &self.0.name
     }
@@ -174,9 +193,11 @@ impl ApiToken {
     async fn prefix(&self) -> &str {
         &self.0.prefix
     }
+    /// What the token may do.
     async fn scopes(&self) -> Vec<ApiScope> {
         scopes_of(&self.0).into_iter().map(ApiScope::from).collect()
     }
+    /// When the token was created.
     async fn created_at(&self) -> DateTime<Utc> {
         self.0.created_at
     }
@@ -184,6 +205,7 @@ impl ApiToken {
     async fn last_used_at(&self) -> Option<DateTime<Utc>> {
         self.0.last_used_at
     }
+    /// When the token stops working; null when it never expires.
     async fn expires_at(&self) -> Option<DateTime<Utc>> {
         self.0.expires_at
     }
@@ -196,6 +218,7 @@ impl ApiToken {
 /// A token just created, with its secret.
 #[derive(SimpleObject)]
 pub struct CreatedApiToken {
+    /// The token as `apiTokens` lists it.
     pub token: ApiToken,
     /// `lsk_…`: shown only here, stored only as a SHA-256; send it as `Authorization: Bearer …`.
     pub secret: String,
@@ -210,17 +233,19 @@ pub enum ViewerKind {
     ApiToken,
 }
 
-/// Who is calling: which workspace, as which user and role or with which token scopes.
 pub struct Viewer(pub Principal);
 
+/// Who is calling: which workspace, as which user and role or with which token scopes.
 #[Object]
 impl Viewer {
+    /// Whether the caller is a signed-in user or an API token.
     async fn kind(&self) -> ViewerKind {
         match self.0.actor {
             Actor::User { .. } => ViewerKind::User,
             Actor::Token { .. } => ViewerKind::ApiToken,
         }
     }
+    /// The workspace the caller acts in.
     async fn workspace(&self, ctx: &Context<'_>) -> Result<Workspace> {
         let ws = find_workspace(&ctx.state().db.conn, self.0.workspace_id).await?;
         Ok(Workspace(ws))

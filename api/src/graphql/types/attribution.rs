@@ -8,9 +8,9 @@ use super::performance::{Period, load_campaign, load_channel, money};
 use super::report_enums::AttributionModel;
 use crate::services::report;
 
-/// A channel's credit.
 pub struct ChannelCredit(pub report::CreditLine);
 
+/// A channel's credit.
 #[Object]
 impl ChannelCredit {
     /// The channel.
@@ -35,9 +35,9 @@ impl ChannelCredit {
     }
 }
 
-/// A campaign's credit (touches without a campaign form one line with a null campaign).
 pub struct CampaignCredit(pub report::CreditLine);
 
+/// A campaign's credit (touches without a campaign form one line with a null campaign).
 #[Object]
 impl CampaignCredit {
     /// The campaign; null for touches without one.
@@ -62,9 +62,10 @@ impl CampaignCredit {
     }
 }
 
-/// One model's credits over a range (DESIGN §4).
 pub struct AttributionReport(pub report::AttributionReport);
 
+/// One model's credits over a range: every conversion of the range is split among the
+/// touches of its journey, so credits sum to the range's conversions and revenue.
 #[Object]
 impl AttributionReport {
     /// The model that credited.
@@ -112,12 +113,12 @@ impl AttributionReport {
     }
 }
 
-/// One model's credit of a channel, in a comparison.
 pub struct ModelCredit {
     model: AttributionModel,
     line: report::CreditLine,
 }
 
+/// One model's credit of a channel, in a comparison.
 #[Object]
 impl ModelCredit {
     /// The model of this credit.
@@ -138,12 +139,12 @@ impl ModelCredit {
     }
 }
 
-/// A channel under several models, and how far they disagree.
 pub struct ChannelComparison {
     models: Vec<AttributionModel>,
     row: report::ChannelComparison,
 }
 
+/// A channel under several models, and how far they disagree.
 #[Object]
 impl ChannelComparison {
     /// The channel.
@@ -183,9 +184,9 @@ impl ChannelComparison {
     }
 }
 
-/// Several models' channel credits side by side.
 pub struct AttributionComparison(pub report::AttributionComparison);
 
+/// Several models' channel credits side by side.
 #[Object]
 impl AttributionComparison {
     /// The models compared, each once, in the order asked.

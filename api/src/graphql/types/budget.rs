@@ -85,19 +85,25 @@ impl From<PlanBound> for SpendBound {
     }
 }
 
-/// A fitted weekly response curve: weekly spend → weekly revenue.
+/// A fitted weekly response curve: weekly spend → weekly revenue, both in the workspace
+/// currency. Its parameters are Floats: estimates of a least-squares fit, not amounts of
+/// recorded money.
 #[derive(SimpleObject, Clone, Copy)]
 pub struct ResponseCurveFit {
     /// The curve family.
     pub kind: ResponseCurve,
-    /// POWER_LAW: the scale a. HILL: the weekly revenue approached as spend grows.
+    /// POWER_LAW: the scale a (weekly revenue at a weekly spend of 1). HILL: the weekly
+    /// revenue approached as spend grows. A Float: a fitted parameter.
     pub a: f64,
-    /// POWER_LAW: the exponent b (1 = constant returns; smaller saturates sooner). HILL: the slope k.
+    /// POWER_LAW: the exponent b (1 = constant returns; smaller saturates sooner). HILL: the
+    /// slope k. A Float: a fitted parameter.
     pub b: f64,
-    /// HILL only: the weekly spend at which revenue reaches half of `a`.
+    /// HILL only: the weekly spend at which revenue reaches half of `a`; null for POWER_LAW.
+    /// A Float: a fitted parameter.
     pub half_saturation: Option<f64>,
-    /// Coefficient of determination on the revenue scale, over the points used (below 0 when
-    /// the curve explains less than a flat line).
+    /// Coefficient of determination on the revenue scale, over the points used: 1 is a
+    /// perfect fit, below 0 when the curve explains less than a flat line. A Float: a
+    /// goodness-of-fit statistic.
     pub r_squared: f64,
     /// Weekly points the fit used.
     pub points: i32,

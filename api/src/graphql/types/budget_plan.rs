@@ -4,16 +4,31 @@ use async_graphql::{Context, Object, Result};
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 
+use crate::services::report::metrics::ratio;
+
 use super::budget::{PlanLevel, ResponseCurve, ResponseCurveFit, SpendBound};
 use super::catalog::{Campaign, Channel};
 use super::performance::{Period, load_campaign, load_channel, money};
 use super::report_enums::AttributionModel;
 use crate::services::budget_plan as plan;
 
-/// Where the money of a period as long as `range` should go: per paid channel (or campaign)
-/// the suggested spend and why, with the totals (DESIGN §5).
 pub struct BudgetPlan(pub plan::BudgetPlan);
 
+/// `part` in percent of a positive `whole`, exactly, like every other ratio of money in the
+/// schema (the plan's own `f64` percentages would answer binary noise such as
+/// 12.499999999999998).
+fn percent_of(part: Decimal, whole: Decimal) -> Option<Decimal> {
+    if whole <= Decimal::ZERO {
+        return None;
+    }
+    part.checked_mul(Decimal::ONE_HUNDRED)
+        .and_then(|scaled| ratio(scaled, whole))
+}
+
+/// Where the money of a period as long as `range` should go: per paid channel (or campaign)
+/// the suggested spend and why, with the totals. Amounts are in `currency`. Figures read off
+/// the fitted curves (marginal and modelled ROI) are Floats: estimates of a numerical fit,
+/// not sums of recorded money.
 #[Object]
 impl BudgetPlan {
     /// The range the curves were fitted on; the plan is for a period as long.
@@ -32,7 +47,8 @@ impl BudgetPlan {
     async fn curve(&self) -> ResponseCurve {
         self.0.args.curve.into()
     }
-    /// The change cap applied, in percent of each current spend.
+    /// The change cap applied, in percent of each current spend (0 to 1000, two decimals). A
+    /// Float: it echoes the `maxChangePct` argument, a setting rather than an amount.
     async fn max_change_pct(&self) -> f64 {
         self.0.args.max_change_pct.to_f64().unwrap_or_default()
     }
@@ -40,7 +56,8 @@ impl BudgetPlan {
     async fn currency(&self) -> &str {
         &self.0.currency
     }
-    /// Length of the range in weeks (days / 7).
+    /// Length of the range in weeks (days / 7). A Float: a length of time, mostly not a
+    /// whole number of weeks (e.g. 4.428571428571429 for 31 days).
     async fn weeks(&self) -> f64 {
         self.0.weeks
     }
@@ -72,12 +89,13 @@ impl BudgetPlan {
     async fn lift(&self) -> Decimal {
         money(self.0.lift)
     }
-    /// The lift in percent of expectedRevenueNow; null when that is zero.
-    async fn lift_pct(&self) -> Option<f64> {
-        self.0.lift_pct
+    /// `lift` in percent of `expectedRevenueNow` (12.5 is +12.5%); null when that is zero.
+    async fn lift_pct(&self) -> Option<Decimal> {
+        percent_of(self.0.lift, self.0.expected_revenue_now)
     }
-    /// The marginal ROI (f′ − 1) shared by the channels the plan left between their bounds;
-    /// null when every channel is held by a bound.
+    /// The marginal ROI (f′ − 1) shared by the channels the plan left between their bounds:
+    /// what one more unit of spend returns beyond itself (−0.1: it brings back 0.9); null
+    /// when every channel is held by a bound. A Float: the slope of the fitted curves.
     async fn marginal_roi(&self) -> Option<f64> {
         self.0.marginal_roi
     }
@@ -93,9 +111,9 @@ impl BudgetPlan {
     }
 }
 
-/// The suggestion for one paid channel (or campaign).
 pub struct BudgetSuggestion(pub plan::BudgetSuggestion);
 
+/// The suggestion for one paid channel (or campaign).
 #[Object]
 impl BudgetSuggestion {
     /// A stable key, e.g. "channel:3" or "campaign:12".
@@ -126,27 +144,33 @@ impl BudgetSuggestion {
     async fn change(&self) -> Decimal {
         money(self.0.change)
     }
-    /// The change in percent of the current spend.
-    async fn change_pct(&self) -> Option<f64> {
-        self.0.change_pct
+    /// `change` in percent of `currentSpend` (−12.5 is 12.5% less); null when the current
+    /// spend is zero.
+    async fn change_pct(&self) -> Option<Decimal> {
+        percent_of(self.0.change, self.0.current_spend)
     }
     /// Revenue the attribution model credits it with over the range.
     async fn attributed_revenue(&self) -> Decimal {
         money(self.0.attributed_revenue)
     }
-    /// Observed ROI over the range: (attributedRevenue − currentSpend) / currentSpend.
+    /// Observed ROI over the range: (attributedRevenue − currentSpend) / currentSpend; null
+    /// when the current spend is zero.
     async fn current_roi(&self) -> Option<Decimal> {
         self.0.current_roi
     }
-    /// ROI the fitted curve gives at the current spend.
+    /// ROI the fitted curve gives at the current spend, (f(spend) − spend) / spend; null
+    /// without a fit or without current spend. A Float: read off the fitted curve
+    /// (`currentRoi` is the observed one).
     async fn modelled_roi(&self) -> Option<f64> {
         self.0.modelled_roi
     }
-    /// Marginal ROI (revenue of one more unit of spend, minus that unit) at the current spend.
+    /// Marginal ROI (revenue of one more unit of spend, minus that unit) at the current spend;
+    /// null without a fit. A Float: the slope of the fitted curve.
     async fn marginal_roi_now(&self) -> Option<f64> {
         self.0.marginal_roi_now
     }
-    /// Marginal ROI at the suggested spend.
+    /// Marginal ROI at the suggested spend; null without a fit. A Float: the slope of the
+    /// fitted curve.
     async fn marginal_roi_at_suggestion(&self) -> Option<f64> {
         self.0.marginal_roi_at_suggestion
     }
@@ -175,5 +199,32 @@ impl BudgetSuggestion {
     /// the plan; limited by the +30% change cap".
     async fn reason(&self) -> &str {
         &self.0.reason
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use rust_decimal::Decimal;
+
+    use super::percent_of;
+
+    fn dec(text: &str) -> Decimal {
+        text.parse().unwrap()
+    }
+
+    #[test]
+    fn a_percentage_of_money_is_an_exact_decimal_and_null_without_a_whole() {
+        assert_eq!(percent_of(dec("-12.50"), dec("100.00")), Some(dec("-12.5")));
+        assert_eq!(
+            percent_of(dec("1"), dec("3")),
+            Some((dec("100") / dec("3")).normalize()),
+            "as many decimals as a Decimal holds"
+        );
+        assert_eq!(percent_of(dec("5"), Decimal::ZERO), None);
+        assert_eq!(
+            percent_of(Decimal::MAX, dec("1")),
+            None,
+            "overflow is unknown"
+        );
     }
 }

@@ -2,11 +2,15 @@
 
 use async_graphql::Enum;
 
-/// Lifecycle of a campaign.
+/// Lifecycle of a campaign. A label for people and filters: no status changes how spend,
+/// touches or reports treat the campaign.
 #[derive(Enum, Copy, Clone, Debug, PartialEq, Eq)]
 pub enum CampaignStatus {
+    /// Running (the status of a new campaign).
     Active,
+    /// Stopped for now.
     Paused,
+    /// Finished (`archiveCampaign`); its history stays in reports.
     Archived,
 }
 
@@ -31,9 +35,15 @@ impl CampaignStatus {
 /// Where a lead stands in the funnel.
 #[derive(Enum, Copy, Clone, Debug, PartialEq, Eq)]
 pub enum LeadStatus {
+    /// Captured, not yet a customer: every lead starts here.
     New,
+    /// Judged sales-ready. No mutation sets it; leads stored with it (the demo data) keep it
+    /// until a purchase.
     Qualified,
+    /// Has a `purchase` conversion (set by `recordConversions`).
     Customer,
+    /// Given up on. No mutation sets it; leads stored with it (the demo data) keep it until
+    /// a purchase.
     Lost,
 }
 

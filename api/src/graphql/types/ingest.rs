@@ -27,9 +27,9 @@ impl From<SpendOutcome> for SpendResult {
     }
 }
 
-/// What `captureLeads` did.
 pub struct CaptureLeadsResult(pub CaptureOutcome);
 
+/// What `captureLeads` did.
 #[Object]
 impl CaptureLeadsResult {
     /// Leads that did not exist before, each with its first touchpoint.

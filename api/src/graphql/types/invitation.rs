@@ -35,14 +35,13 @@ impl From<InvitationState> for InvitationStatus {
     }
 }
 
-/// An invitation to join the workspace with a role. It carries only what the inviter
-/// gave, so it tells nothing about whether the email has an account.
 pub struct Invitation(pub invitation::Model);
 
 /// An invitation to join the workspace with a role. It carries only what the inviter
 /// gave, so it tells nothing about whether the email has an account.
 #[Object]
 impl Invitation {
+    /// Opaque id of the invitation; `revokeInvitation` takes it.
     async fn id(&self) -> ID {
         encode_id(IdKind::Invitation, self.0.id)
     }
@@ -58,6 +57,7 @@ impl Invitation {
     async fn display_name(&self) -> Option<&str> {
         self.0.display_name.as_deref()
     }
+    /// When the invitation was made.
     async fn created_at(&self) -> DateTime<Utc> {
         self.0.created_at
     }
@@ -65,6 +65,7 @@ impl Invitation {
     async fn expires_at(&self) -> DateTime<Utc> {
         self.0.expires_at
     }
+    /// Where the invitation stands now.
     async fn status(&self) -> InvitationStatus {
         invitation_state(&self.0, Utc::now()).into()
     }
@@ -73,6 +74,7 @@ impl Invitation {
 /// An invitation just made, with the code to hand to the invitee.
 #[derive(SimpleObject)]
 pub struct CreatedInvitation {
+    /// The invitation as `invitations` lists it.
     pub invitation: Invitation,
     /// `lsi_…`: shown only here, stored only as a SHA-256; the invitee redeems it once with
     /// `acceptInvitation` before `invitation.expiresAt`.

@@ -20,12 +20,19 @@ use crate::services::money::cents_to_decimal;
 /// UTM parameters and the referrer of a visit.
 #[derive(SimpleObject)]
 pub struct Utm {
+    /// utm_source as recorded; null when the visit had none.
     pub source: Option<String>,
+    /// utm_medium as recorded; null when the visit had none.
     pub medium: Option<String>,
+    /// utm_campaign as recorded; null when the visit had none.
     pub campaign: Option<String>,
+    /// utm_term as recorded; null when the visit had none.
     pub term: Option<String>,
+    /// utm_content as recorded; null when the visit had none.
     pub content: Option<String>,
+    /// The page the visitor came from; null when unknown.
     pub referrer: Option<String>,
+    /// The URL the visitor landed on, with its query string; null when unknown.
     pub landing_page: Option<String>,
 }
 
@@ -40,12 +47,14 @@ async fn load_campaign(ctx: &Context<'_>, id: Option<i64>) -> Result<Option<Camp
     Ok(loader.load_one(id).await?.map(Campaign))
 }
 
-/// A lead; its source is its first touch. Every field but `id` and `externalId` needs the
-/// right to read leads: a write-only token learns what it captured, never whom.
 pub struct Lead(pub lead::Model);
 
+/// A lead; its source is its first touch. Every field but `id` and `externalId` needs the
+/// right to read leads (role VIEWER or scope `reports:read`): a write-only token learns what
+/// it captured, never whom.
 #[Object]
 impl Lead {
+    /// Opaque id of the lead.
     async fn id(&self) -> ID {
         encode_id(IdKind::Lead, self.0.id)
     }
@@ -53,22 +62,27 @@ impl Lead {
     async fn external_id(&self) -> &str {
         &self.0.external_id
     }
+    /// The contact's e-mail address, lower-cased; null when not given.
     #[graphql(guard = "need(Permission::Read)")]
     async fn email(&self) -> Option<&str> {
         self.0.email.as_deref()
     }
+    /// The contact's name; null when not given.
     #[graphql(guard = "need(Permission::Read)")]
     async fn name(&self) -> Option<&str> {
         self.0.name.as_deref()
     }
+    /// The contact's company; null when not given.
     #[graphql(guard = "need(Permission::Read)")]
     async fn company(&self) -> Option<&str> {
         self.0.company.as_deref()
     }
+    /// Where the lead stands in the funnel: NEW when captured, CUSTOMER after a purchase.
     #[graphql(guard = "need(Permission::Read)")]
     async fn status(&self) -> LeadStatus {
         LeadStatus::from_stored(&self.0.status)
     }
+    /// When the lead was created (the capture's `createdAt`, or when it was captured).
     #[graphql(guard = "need(Permission::Read)")]
     async fn created_at(&self) -> DateTime<Utc> {
         self.0.created_at
@@ -113,26 +127,32 @@ impl Lead {
     }
 }
 
-/// One interaction of a lead with a channel.
 pub struct Touchpoint(pub touchpoint::Model);
 
+/// One interaction of a lead with a channel.
 #[Object]
 impl Touchpoint {
+    /// Opaque id of the touchpoint.
     async fn id(&self) -> ID {
         encode_id(IdKind::Touchpoint, self.0.id)
     }
+    /// When the interaction happened.
     async fn occurred_at(&self) -> DateTime<Utc> {
         self.0.occurred_at
     }
+    /// The sender's id for the event (a repeated one is ignored); null when none was given.
     async fn event_id(&self) -> Option<&str> {
         self.0.event_id.as_deref()
     }
+    /// The channel the sender named, or else the one the touch was classified into.
     async fn channel(&self, ctx: &Context<'_>) -> Result<Option<Channel>> {
         load_channel(ctx, self.0.channel_id).await
     }
+    /// The campaign named, or the one whose utmCampaign matched; null when none.
     async fn campaign(&self, ctx: &Context<'_>) -> Result<Option<Campaign>> {
         load_campaign(ctx, self.0.campaign_id).await
     }
+    /// The touch's UTM values and referrer.
     async fn utm(&self) -> Utm {
         let t = &self.0;
         Utm {
@@ -147,27 +167,32 @@ impl Touchpoint {
     }
 }
 
-/// A conversion of a lead with its revenue in the workspace currency.
 pub struct Conversion(pub conversion::Model);
 
+/// A conversion of a lead with its revenue in the workspace currency.
 #[Object]
 impl Conversion {
+    /// Opaque id of the conversion.
     async fn id(&self) -> ID {
         encode_id(IdKind::Conversion, self.0.id)
     }
+    /// The sender's id for the conversion, unique in the workspace.
     async fn external_id(&self) -> &str {
         &self.0.external_id
     }
-    /// signup, opportunity, purchase, …
+    /// signup, opportunity, purchase, … (lower-cased); a `purchase` makes its lead a CUSTOMER.
     async fn kind(&self) -> &str {
         &self.0.kind
     }
+    /// When the conversion happened.
     async fn occurred_at(&self) -> DateTime<Utc> {
         self.0.occurred_at
     }
+    /// Revenue in the workspace currency, to the cent ("0.00" when none was given).
     async fn revenue(&self) -> Decimal {
         cents_to_decimal(self.0.revenue_cents)
     }
+    /// Opaque id of the converting lead (`lead(id:)` takes it).
     async fn lead_id(&self) -> ID {
         encode_id(IdKind::Lead, self.0.lead_id)
     }

@@ -10,9 +10,9 @@ use crate::graphql::ids::{IdKind, encode_id};
 use crate::graphql::scalars::Date;
 use crate::services::report;
 
-/// A budget period against its spend.
 pub struct BudgetPacing(pub report::BudgetPacing);
 
+/// A budget period against its spend; amounts in the workspace currency.
 #[Object]
 impl BudgetPacing {
     /// The budget's id.
@@ -65,9 +65,9 @@ impl BudgetPacing {
     }
 }
 
-/// How a touch is classified, and why.
 pub struct ChannelExplanation(pub report::ChannelExplanation);
 
+/// How a touch is classified, and why.
 #[Object]
 impl ChannelExplanation {
     /// The channel group, e.g. PAID_SEARCH.

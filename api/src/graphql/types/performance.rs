@@ -50,10 +50,11 @@ pub(super) fn money(amount: Decimal) -> Decimal {
     shown
 }
 
-/// Leads, conversions, revenue, spend and their ratios (DESIGN §3). Ratios are
-/// Σ numerator / Σ denominator over the row, bucket or total, and null on a zero denominator.
 pub struct MetricsObject(pub Metrics);
 
+/// Leads, conversions, revenue, spend and their ratios. Amounts are in the workspace
+/// currency. Ratios are Σ numerator / Σ denominator over the row, bucket or total, as exact
+/// decimals (0.25 is 25%), and null on a zero denominator.
 #[Object(name = "Metrics")]
 impl MetricsObject {
     /// Leads created in the period, counted by their source (first touch).
@@ -122,7 +123,6 @@ impl From<ServiceChange> for Change {
     }
 }
 
-/// Every metric's change from the comparison period to the report's range.
 pub struct MetricsChange {
     current: Metrics,
     previous: Metrics,
@@ -138,6 +138,7 @@ impl MetricsChange {
     }
 }
 
+/// Every metric's change from the comparison period to the report's range.
 #[Object]
 impl MetricsChange {
     /// Change of leads.
@@ -193,9 +194,9 @@ fn change(current: &Metrics, previous: Option<&Metrics>) -> Option<MetricsChange
     })
 }
 
-/// One value of the report's dimension.
 pub struct PerformanceRow(pub report::PerformanceRow);
 
+/// One value of the report's dimension.
 #[Object]
 impl PerformanceRow {
     /// A stable key of the row within its dimension, e.g. "channel:3" or "value:google".
@@ -232,9 +233,9 @@ impl PerformanceRow {
     }
 }
 
-/// A row of one bucket of a time series.
 pub struct SeriesRow(pub report::SeriesRow);
 
+/// A row of one bucket of a time series.
 #[Object]
 impl SeriesRow {
     /// The key of the report row this is part of.
@@ -247,9 +248,9 @@ impl SeriesRow {
     }
 }
 
-/// One day, week or month; every row of the report appears (zeros where nothing happened).
 pub struct SeriesBucket(pub report::SeriesBucket);
 
+/// One day, week or month; every row of the report appears (zeros where nothing happened).
 #[Object]
 impl SeriesBucket {
     /// First day of the bucket.
@@ -270,9 +271,9 @@ impl SeriesBucket {
     }
 }
 
-/// Performance per channel, campaign or UTM value over a range (DESIGN §3).
 pub struct PerformanceReport(pub report::PerformanceReport);
 
+/// Performance per channel, campaign or UTM value over a range.
 #[Object]
 impl PerformanceReport {
     /// The report's range.

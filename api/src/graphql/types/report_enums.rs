@@ -45,7 +45,8 @@ impl From<report::Dimension> for Dimension {
     }
 }
 
-/// How a conversion's credit is split among the touches of its journey (DESIGN §4).
+/// How a conversion's credit is split among the touches of its journey (the lead's touches
+/// within the lookback window before the conversion).
 #[derive(Enum, Copy, Clone, Debug, Default, PartialEq, Eq)]
 pub enum AttributionModel {
     /// All credit to the first touch of the journey.
