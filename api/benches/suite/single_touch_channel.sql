@@ -1,7 +1,7 @@
 -- The hand-written equivalent of `performance(range, dimension: CHANNEL, attribution: FIRST_TOUCH)`
 -- (dir=ASC) or `LAST_TOUCH` (dir=DESC) for PostgreSQL, as an analyst would write it: per channel,
 -- leads created in the range and how many of them converted by its end, new customers (first
--- conversion in the range), conversions and revenue credited to the first (last) touch of the
+-- purchase in the range), conversions and revenue credited to the first (last) touch of the
 -- 90-day lookback window (the lead's source when the window is empty), and spend.
 --
 -- psql "$URL" -v ws=1 -v from="'2025-11-28'" -v to="'2026-11-27'" -v dir=ASC -f single_touch_channel.sql
@@ -14,15 +14,15 @@ WITH converted AS (
   FROM lead l LEFT JOIN converted cv ON cv.lead_id = l.id
   WHERE l.workspace_id = :ws AND l.created_on BETWEEN :from AND :to
   GROUP BY l.channel_id
-), first_conversion AS (
+), first_purchase AS (
   SELECT c.lead_id
   FROM conversion c
-  WHERE c.workspace_id = :ws AND c.occurred_on <= :to
+  WHERE c.workspace_id = :ws AND c.kind = 'purchase' AND c.occurred_on <= :to
   GROUP BY c.lead_id
   HAVING MIN(c.occurred_on) >= :from
 ), customers AS (
   SELECT l.channel_id, COUNT(*) AS new_customers
-  FROM first_conversion f JOIN lead l ON l.id = f.lead_id
+  FROM first_purchase f JOIN lead l ON l.id = f.lead_id
   GROUP BY l.channel_id
 ), credited AS (
   SELECT COALESCE(ft.channel_id, l.channel_id) AS channel_id,
