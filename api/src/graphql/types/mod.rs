@@ -3,6 +3,7 @@
 pub mod access;
 pub mod attribution;
 pub mod budget;
+pub mod budget_alternative;
 pub mod budget_plan;
 pub mod catalog;
 pub mod enums;
