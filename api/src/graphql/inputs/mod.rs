@@ -5,6 +5,7 @@ pub mod budget;
 pub mod catalog;
 pub mod filter;
 pub mod ingest;
+pub mod order;
 pub mod report;
 
 pub use access::{CreateApiTokenInput, InviteUserInput};
