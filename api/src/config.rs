@@ -41,6 +41,15 @@ pub struct RebuildRollupsArgs {
     pub workspace: Option<String>,
 }
 
+/// How log lines are written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum LogFormat {
+    /// Human-readable lines.
+    Text,
+    /// One JSON object per line.
+    Json,
+}
+
 /// What an import file holds; each kind has its documented CSV columns (README, "Ingestion").
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum ImportKind {
@@ -153,8 +162,14 @@ pub struct Settings {
     #[arg(long, env = "LOG", global = true)]
     pub log: Option<String>,
     /// Log format: text or json.
-    #[arg(long, env = "LOG_FORMAT", global = true, default_value = "text")]
-    pub log_format: String,
+    #[arg(
+        long,
+        env = "LOG_FORMAT",
+        global = true,
+        value_enum,
+        default_value = "text"
+    )]
+    pub log_format: LogFormat,
     /// Largest accepted request body in bytes (413 past it).
     #[arg(long, env = "MAX_BODY_BYTES", global = true, default_value_t = 8 * 1024 * 1024)]
     pub max_body_bytes: usize,
