@@ -138,14 +138,7 @@ pub async fn update_workspace(
     match result {
         Ok(update) => {
             txn.commit().await?;
-            let workspace = workspace::Entity::find_by_id(workspace_id)
-                .one(db)
-                .await?
-                .unwrap_or(update.workspace);
-            Ok(WorkspaceUpdate {
-                workspace,
-                ..update
-            })
+            Ok(update)
         }
         Err(err) => {
             txn.rollback().await?;
