@@ -259,6 +259,7 @@ async fn conversion_revenue_is_converted_at_the_rate_of_its_local_day() {
 async fn rates_are_upserted_per_currency_and_day_and_bad_rates_are_all_listed() {
     let (app, ws) = setup().await;
     rates(&app, &ws).await;
+    let before = app.generation(ws.id).await;
     let resp = app
         .gql(
             Some(&ws.token),
@@ -275,6 +276,10 @@ async fn rates_are_upserted_per_currency_and_day_and_bad_rates_are_all_listed() 
         resp.data("recordFxRates"),
         &json!({ "inserted": 1, "updated": 1 }),
         "a day sent twice counts once, the last entry wins"
+    );
+    assert!(
+        app.generation(ws.id).await > before,
+        "a stored call bumps the generation"
     );
     let rate: Vec<(String, String)> = entity::fx_rate::Entity::find()
         .filter(entity::fx_rate::Column::WorkspaceId.eq(ws.id))
