@@ -2,8 +2,10 @@
 
 mod access;
 mod catalog;
+mod correction;
 mod ingest;
 mod invitation;
+mod member;
 
 use async_graphql::MergedObject;
 
@@ -17,4 +19,6 @@ pub struct Mutation(
     access::AccessMutation,
     invitation::InvitationMutation,
     ingest::IngestMutation,
+    correction::CorrectionMutation,
+    member::MemberMutation,
 );

@@ -5,6 +5,7 @@ pub mod attribution;
 pub mod budget;
 pub mod budget_plan;
 pub mod catalog;
+pub mod correction;
 pub mod enums;
 pub mod ingest;
 pub mod invitation;
@@ -16,6 +17,9 @@ pub mod report_enums;
 
 pub use access::{ApiToken, CreatedApiToken, Member, Session, User, Viewer};
 pub use catalog::{Budget, Campaign, Channel, Workspace};
+pub use correction::{
+    AuditEntry, DeleteConversionsResult, DeleteResult, EraseResult, Spend, SpendConnection,
+};
 pub use ingest::{CaptureLeadsResult, ConversionsResult, SpendResult, TouchpointsResult};
 pub use invitation::{CreatedInvitation, Invitation};
 pub use lead::{Conversion, Lead, Touchpoint};

@@ -7,6 +7,7 @@ pub mod account;
 pub mod demo;
 pub mod invitation;
 pub mod member;
+pub mod member_change;
 pub mod session;
 pub mod user;
 
@@ -18,5 +19,6 @@ pub use invitation::{
     invite, list_invitations, revoke_invitation,
 };
 pub use member::{MemberRow, list_members};
+pub use member_change::{change_role, remove_member};
 pub use session::{Session, login, logout, refresh_session};
 pub use user::{BootstrapOutcome, NewUser, bootstrap_user, create_user};
