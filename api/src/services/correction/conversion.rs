@@ -44,14 +44,15 @@ pub async fn delete_conversions(
     let ids = external_ids("externalIds", ids, max_rows)?;
     let ws = principal.workspace_id;
     let txn = begin_workspace_write(db, ws).await?;
-    let mut found: Vec<(i64, i64, String)> = Vec::new();
+    let mut found: Vec<(i64, i64, String, String)> = Vec::new();
     for chunk in ids.chunks(CHUNK) {
-        let rows: Vec<(i64, i64, String)> = conversion::Entity::find_in_workspace(ws)
+        let rows: Vec<(i64, i64, String, String)> = conversion::Entity::find_in_workspace(ws)
             .select_only()
             .columns([
                 conversion::Column::Id,
                 conversion::Column::LeadId,
                 conversion::Column::Kind,
+                conversion::Column::ExternalId,
             ])
             .filter(conversion::Column::ExternalId.is_in(chunk.iter().cloned()))
             .into_tuple()
@@ -87,8 +88,10 @@ pub async fn delete_conversions(
         .into_iter()
         .collect();
     let reverted_customers = revert_customers(&txn, ws, &buyers).await?;
+    // The ids that matched: an unknown id is not this workspace's business to remember.
+    let matched: Vec<String> = found.iter().map(|r| r.3.clone()).collect();
     let arguments = json!({
-        "externalIds": audited(&ids),
+        "externalIds": audited(&matched),
         "requested": ids.len(),
         "deleted": deleted,
         "revertedCustomers": reverted_customers,
