@@ -42,6 +42,9 @@ pub async fn delete_conversions(
     max_rows: usize,
 ) -> AppResult<DeletedConversions> {
     let ids = external_ids("externalIds", ids, max_rows)?;
+    if ids.is_empty() {
+        return Ok(DeletedConversions::default());
+    }
     let ws = principal.workspace_id;
     let txn = begin_workspace_write(db, ws).await?;
     let mut found: Vec<(i64, i64, String, String)> = Vec::new();

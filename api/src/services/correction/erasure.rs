@@ -66,6 +66,9 @@ pub async fn erase<'a>(
             ("eraseContact", ErasureTarget::Email(normalized))
         }
     };
+    if matches!(&target, ErasureTarget::ExternalIds(ids) if ids.is_empty()) {
+        return Ok(Erased::default());
+    }
     let txn = begin_workspace_write(db, workspace_id).await?;
     let leads = find_leads(&txn, workspace_id, &target).await?;
     let rollup = RollupWriter::load(&txn, workspace_id).await?;
