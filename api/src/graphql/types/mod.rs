@@ -6,6 +6,7 @@ pub mod budget;
 pub mod budget_alternative;
 pub mod budget_plan;
 pub mod catalog;
+pub mod correction;
 pub mod enums;
 pub mod ingest;
 pub mod invitation;
@@ -19,6 +20,9 @@ pub use access::{ApiToken, CreatedApiToken, Member, Session, User, Viewer};
 pub use catalog::{Budget, Campaign, Channel, Workspace};
 pub use ingest::{
     CaptureLeadsResult, ConversionsResult, FxRatesResult, SpendResult, TouchpointsResult,
+};
+pub use correction::{
+    AuditEntry, DeleteConversionsResult, DeleteResult, EraseResult, Spend, SpendConnection,
 };
 pub use invitation::{CreatedInvitation, Invitation};
 pub use lead::{Conversion, Lead, Touchpoint};
