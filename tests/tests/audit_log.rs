@@ -126,3 +126,47 @@ async fn catalog_and_access_changes_leave_entries_without_secrets_newest_first()
         .await;
     assert_eq!(bad.error_field(), Some("filter.until"));
 }
+
+/// Workspace settings and the FX table are settings too: each change leaves an entry saying
+/// what changed.
+#[tokio::test]
+async fn workspace_settings_and_fx_rates_leave_entries() {
+    let app = TestApp::spawn().await;
+    app.workspace("fx").await;
+    let owner = app.user("fx", "owner@fx.example", Role::Owner).await;
+    let login = app.login(&owner.email, &owner.password).await.ok();
+    let token = login.text("login/accessToken").to_owned();
+    app.gql(
+        Some(&token),
+        "mutation { updateWorkspace(input: { name: \"FX Ltd\", timezone: \"America/New_York\" }) { name } }",
+        json!({}),
+    )
+    .await
+    .ok();
+    app.gql(
+        Some(&token),
+        "mutation { recordFxRates(entries: [{ date: \"2026-03-02\", currency: \"USD\", rate: \"0.92\" }, { date: \"2026-03-03\", currency: \"GBP\", rate: \"1.17\" }]) { inserted } }",
+        json!({}),
+    )
+    .await
+    .ok();
+    let log = app.gql(Some(&token), LOG, json!({})).await.ok();
+    let entries = log.list("auditLog/edges");
+    let fx = &entries[0]["node"];
+    assert_eq!(fx["action"], "recordFxRates");
+    let args: Value = serde_json::from_str(fx["arguments"].as_str().unwrap_or("null"))
+        .unwrap_or_else(|e| panic!("arguments: {e}"));
+    assert_eq!(args["rates"], 2);
+    assert_eq!(args["currencies"], json!(["GBP", "USD"]));
+    assert_eq!(
+        (args["from"].clone(), args["to"].clone()),
+        (json!("2026-03-02"), json!("2026-03-03"))
+    );
+    let ws = &entries[1]["node"];
+    assert_eq!(ws["action"], "updateWorkspace");
+    let args: Value = serde_json::from_str(ws["arguments"].as_str().unwrap_or("null"))
+        .unwrap_or_else(|e| panic!("arguments: {e}"));
+    assert_eq!(args["name"], "FX Ltd");
+    assert_eq!(args["timezone"]["to"], "America/New_York");
+    assert_eq!(args["currency"], Value::Null, "unchanged fields stay out");
+}

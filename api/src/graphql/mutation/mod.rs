@@ -5,8 +5,8 @@ mod catalog;
 mod correction;
 mod ingest;
 mod invitation;
-mod workspace;
 mod member;
+mod workspace;
 
 use async_graphql::MergedObject;
 

@@ -18,11 +18,11 @@ pub mod report_enums;
 
 pub use access::{ApiToken, CreatedApiToken, Member, Session, User, Viewer};
 pub use catalog::{Budget, Campaign, Channel, Workspace};
-pub use ingest::{
-    CaptureLeadsResult, ConversionsResult, FxRatesResult, SpendResult, TouchpointsResult,
-};
 pub use correction::{
     AuditEntry, DeleteConversionsResult, DeleteResult, EraseResult, Spend, SpendConnection,
+};
+pub use ingest::{
+    CaptureLeadsResult, ConversionsResult, FxRatesResult, SpendResult, TouchpointsResult,
 };
 pub use invitation::{CreatedInvitation, Invitation};
 pub use lead::{Conversion, Lead, Touchpoint};
