@@ -143,7 +143,17 @@ async fn a_captured_lead_is_pushed_to_an_open_subscription_within_two_seconds() 
     assert!(written.elapsed() <= Duration::from_secs(2));
     // Nothing changed since: nothing more is pushed.
     assert!(live.next_of("perf", Duration::from_secs(2)).await.is_none());
+    assert_eq!(app.metric("leadsource_live_pushes_total").await, 2.0);
+    assert_eq!(app.metric("leadsource_live_subscriptions").await, 1.0);
     live.send(json!({ "type": "complete", "id": "perf" })).await;
+    let until = Instant::now() + PATIENCE;
+    while app.metric("leadsource_live_subscriptions").await != 0.0 {
+        assert!(
+            Instant::now() < until,
+            "the completed subscription is still counted"
+        );
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
 }
 
 #[tokio::test]
