@@ -157,6 +157,25 @@ async fn a_captured_lead_is_pushed_to_an_open_subscription_within_two_seconds() 
 }
 
 #[tokio::test]
+async fn the_first_answer_does_not_wait_for_the_interval_but_the_next_one_does() {
+    let app = TestApp::spawn_adjusted(|s| s.live.live_min_interval_ms = 60_000).await;
+    let ws = app.workspace("acme").await;
+    let mut live = LiveClient::with(&app, &ws.token).await;
+    live.subscribe("perf", PERFORMANCE, range()).await;
+    let first = live.next_of("perf", PATIENCE).await;
+    assert_eq!(
+        first.map(|f| leads(&f)),
+        Some(0),
+        "answered before the minute is up"
+    );
+    capture(&app, &ws.token, 1).await;
+    assert!(
+        live.next_of("perf", Duration::from_secs(2)).await.is_none(),
+        "a change within the minute after an answer waits for the minute's end"
+    );
+}
+
+#[tokio::test]
 async fn a_burst_of_writes_is_pushed_at_most_twice_and_the_last_push_counts_them_all() {
     let app = TestApp::spawn_adjusted(|s| s.live.live_min_interval_ms = 1_500).await;
     let ws = app.workspace("acme").await;
