@@ -12,7 +12,9 @@ use std::time::{Duration, Instant};
 use client::{Event, LiveClient, PATIENCE, bearer};
 use leadsource::auth::{Role, Scope};
 use leadsource_tests::facts::Facts;
-use leadsource_tests::{TestApp, TestRedis, free_port, fresh_settings, scenario, test_settings};
+use leadsource_tests::{
+    RedisServer, TestApp, TestRedis, free_port, fresh_settings, scenario, skip, test_settings,
+};
 use serde_json::{Value, json};
 
 const PERFORMANCE: &str = "subscription($range: DateRange!) {
@@ -381,4 +383,65 @@ async fn attribution_and_budget_pacing_subscriptions_first_answer_what_their_que
             "{field}"
         );
     }
+}
+
+/// Waits until `app` listens for change notices on Redis (`true`) or has noticed it is gone.
+async fn until_listening(app: &TestApp, listening: bool) {
+    let until = Instant::now() + PATIENCE;
+    while app.state.live.redis_listening() != listening {
+        assert!(
+            Instant::now() < until,
+            "Redis listening never became {listening}"
+        );
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+}
+
+#[tokio::test]
+async fn when_redis_restarts_other_instances_catch_up_and_notices_flow_again() {
+    if !RedisServer::available() {
+        skip("redis-server is not available to stop and restart");
+        return;
+    }
+    let mut redis = RedisServer::start().await;
+    let writer = TestApp::spawn_with(fresh_settings(Some(&redis.url())).await).await;
+    let mut settings = test_settings(&writer.database_url);
+    settings.redis_url = Some(redis.url());
+    let reader = TestApp::spawn_with(settings).await;
+    until_listening(&reader, true).await;
+    let ws = writer.workspace("acme").await;
+    let mut here = LiveClient::with(&writer, &ws.token).await;
+    let mut there = LiveClient::with(&reader, &ws.token).await;
+    for live in [&mut here, &mut there] {
+        live.subscribe("perf", PERFORMANCE, range()).await;
+        assert_eq!(
+            leads(&live.next_of("perf", PATIENCE).await.expect("first")),
+            0
+        );
+    }
+    redis.kill();
+    until_listening(&reader, false).await;
+    capture(&writer, &ws.token, 1).await;
+    let local = here
+        .next_of("perf", PATIENCE)
+        .await
+        .expect("a push on the writer's instance");
+    assert_eq!(
+        leads(&local),
+        1,
+        "Redis down: the writer's own subscribers are answered"
+    );
+    let _redis = RedisServer::start_on(redis.port).await;
+    until_listening(&reader, true).await;
+    let caught_up = there
+        .next_of("perf", PATIENCE)
+        .await
+        .expect("a push after Redis is back");
+    assert_eq!(leads(&caught_up), 1, "the write made during the outage");
+    capture(&writer, &ws.token, 2).await;
+    let pushed = there
+        .next_of("perf", PATIENCE)
+        .await
+        .expect("a push through Redis again");
+    assert_eq!(leads(&pushed), 2);
 }
