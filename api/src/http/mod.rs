@@ -6,6 +6,7 @@ pub mod client_addr;
 pub mod cors;
 pub mod graphql;
 pub mod health;
+pub mod live;
 pub mod metrics;
 pub mod negotiate;
 mod nul;
