@@ -445,3 +445,46 @@ async fn when_redis_restarts_other_instances_catch_up_and_notices_flow_again() {
         .expect("a push through Redis again");
     assert_eq!(leads(&pushed), 2);
 }
+
+/// `performanceUpdates` takes `orderBy` and `first` as `performance` does: the pushed answer
+/// keeps the top rows, and `rowCount` and the totals still cover every row.
+#[tokio::test]
+async fn a_live_report_keeps_its_order_and_limit_across_pushes() {
+    let app = TestApp::spawn().await;
+    let ws = app.workspace("acme").await;
+    let mut live = LiveClient::with(&app, &ws.token).await;
+    let top = "subscription($range: DateRange!) { performanceUpdates(range: $range,
+        dimension: UTM_SOURCE, orderBy: { field: LABEL, direction: ASC }, first: 1) {
+        rowCount totals { leads } rows { label } } }";
+    live.subscribe("top", top, range()).await;
+    live.next_of("top", PATIENCE)
+        .await
+        .expect("the first answer");
+    for (n, source) in ["zeta", "alpha"].into_iter().enumerate() {
+        let lead = json!({
+            "externalId": format!("src-{n}"),
+            "createdAt": "2026-01-15T10:00:00Z",
+            "utmSource": source,
+        });
+        app.gql(
+            Some(&ws.token),
+            "mutation($i: LeadInput!) { captureLead(input: $i) { id } }",
+            json!({ "i": lead }),
+        )
+        .await
+        .ok();
+    }
+    // The pushes after the writes; the last one counts both leads.
+    let mut last = Value::Null;
+    while let Some(p) = live.next_of("top", Duration::from_secs(3)).await {
+        let done = p["data"]["performanceUpdates"]["totals"]["leads"] == 2;
+        last = p;
+        if done {
+            break;
+        }
+    }
+    let report = &last["data"]["performanceUpdates"];
+    assert_eq!(report["totals"]["leads"], 2, "{last}");
+    assert_eq!(report["rowCount"], 2);
+    assert_eq!(report["rows"], json!([{ "label": "alpha" }]));
+}
