@@ -160,21 +160,31 @@ async fn a_captured_lead_is_pushed_to_an_open_subscription_within_two_seconds() 
 
 #[tokio::test]
 async fn the_first_answer_does_not_wait_for_the_interval_but_the_next_one_does() {
-    let app = TestApp::spawn_adjusted(|s| s.live.live_min_interval_ms = 60_000).await;
+    let app = TestApp::spawn_adjusted(|s| s.live.live_min_interval_ms = 4_000).await;
     let ws = app.workspace("acme").await;
     let mut live = LiveClient::with(&app, &ws.token).await;
+    let subscribed = Instant::now();
     live.subscribe("perf", PERFORMANCE, range()).await;
     let first = live.next_of("perf", PATIENCE).await;
     assert_eq!(
         first.map(|f| leads(&f)),
         Some(0),
-        "answered before the minute is up"
+        "answered before the interval is up"
     );
     capture(&app, &ws.token, 1).await;
+    // Nothing before the interval since the first answer ends (with a second of slack)...
+    let quiet = Duration::from_secs(3).saturating_sub(subscribed.elapsed());
     assert!(
-        live.next_of("perf", Duration::from_secs(2)).await.is_none(),
-        "a change within the minute after an answer waits for the minute's end"
+        live.next_of("perf", quiet).await.is_none(),
+        "a change within the interval after an answer waits for its end"
     );
+    // ... and then the change arrives, so the wait was the debounce, not a lost notice.
+    let pushed = live
+        .next_of("perf", Duration::from_secs(5))
+        .await
+        .unwrap_or_else(|| panic!("no push after the interval"));
+    assert_eq!(leads(&pushed), 1);
+    assert!(subscribed.elapsed() >= Duration::from_millis(3_900));
 }
 
 #[tokio::test]
@@ -487,4 +497,53 @@ async fn a_live_report_keeps_its_order_and_limit_across_pushes() {
     assert_eq!(report["totals"]["leads"], 2, "{last}");
     assert_eq!(report["rowCount"], 2);
     assert_eq!(report["rows"], json!([{ "label": "alpha" }]));
+}
+
+/// Whether an answer is pushed again is decided on what the client receives: a change that
+/// only a nested field shows (a channel renamed, its metrics unchanged) is pushed, and a write
+/// that changes nothing the client asked for is not.
+#[tokio::test]
+async fn a_change_only_a_nested_field_shows_is_pushed_and_an_invisible_one_is_not() {
+    let app = TestApp::spawn().await;
+    let ws = app.workspace("acme").await;
+    capture(&app, &ws.token, 1).await;
+    let mut live = LiveClient::with(&app, &ws.token).await;
+    let q = "subscription($range: DateRange!) { performanceUpdates(range: $range) {
+        rows { channel { id name } metrics { leads } } } }";
+    live.subscribe("named", q, range()).await;
+    let first = live.next_of("named", PATIENCE).await.expect("the first answer");
+    let row = &first["data"]["performanceUpdates"]["rows"][0];
+    let channel = row["channel"]["id"].clone();
+    assert_eq!(row["metrics"]["leads"], 1, "{first}");
+
+    // A lead outside the range: the generation moves, the answer the client sees does not.
+    let outside = json!({ "externalId": "later", "createdAt": "2026-02-15T10:00:00Z",
+        "utmSource": "google", "utmMedium": "cpc" });
+    app.gql(
+        Some(&ws.token),
+        "mutation($i: LeadInput!) { captureLead(input: $i) { id } }",
+        json!({ "i": outside }),
+    )
+    .await
+    .ok();
+    assert!(
+        live.next_of("named", Duration::from_secs(2)).await.is_none(),
+        "an unchanged answer is not pushed again"
+    );
+
+    app.gql(
+        Some(&ws.token),
+        "mutation($id: ID!) { updateChannel(id: $id, input: { name: \"Search Ads\" }) { id } }",
+        json!({ "id": channel }),
+    )
+    .await
+    .ok();
+    let pushed = live
+        .next_of("named", Duration::from_secs(2))
+        .await
+        .unwrap_or_else(|| panic!("the rename was not pushed"));
+    assert_eq!(
+        pushed["data"]["performanceUpdates"]["rows"][0]["channel"]["name"],
+        "Search Ads"
+    );
 }

@@ -4,8 +4,10 @@
 //! Debounce: after a push, the next computation waits until `min_interval` has passed; the
 //! notices that arrive meanwhile are answered together by that computation, which reads the
 //! data after all of them. So the last change of a burst is never lost: a trailing push
-//! follows it. A computation only runs when the data generation moved, and an answer equal
-//! to the last one pushed is not pushed again.
+//! follows it. A computation only runs when the data generation moved. Whether an answer is
+//! worth pushing is decided on what the client would receive (`http::live::connection`): the
+//! report value alone does not show a renamed channel or an archived campaign that the client
+//! resolves through it.
 //!
 //! Every wake-up (a notice of the workspace, or `recheck_every` without one) first checks
 //! the caller's credentials ([`Recheck`]): expired or revoked, the subscription ends with
@@ -58,7 +60,6 @@ where
         params,
         compute,
         seen: None,
-        last_answer: None,
         last_run: None,
         started: false,
         done: false,
@@ -74,8 +75,6 @@ struct Watcher<F> {
     compute: F,
     /// The generation the last answer was computed at.
     seen: Option<i64>,
-    /// The last answer pushed, serialised, to skip pushing it again.
-    last_answer: Option<Vec<u8>>,
     /// When the last computation ended.
     last_run: Option<Instant>,
     started: bool,
@@ -126,11 +125,6 @@ where
             match answer {
                 Ok(value) => {
                     self.seen = Some(generation);
-                    let fingerprint = serde_json::to_vec(&value).ok();
-                    if fingerprint.is_some() && fingerprint == self.last_answer {
-                        continue;
-                    }
-                    self.last_answer = fingerprint;
                     return Some(Ok(value));
                 }
                 Err(error) if error.is_unavailable() => {
@@ -157,7 +151,6 @@ where
         match answer {
             Ok((generation, value)) => {
                 self.seen = Some(generation);
-                self.last_answer = serde_json::to_vec(&value).ok();
                 Ok(value)
             }
             Err(error) => {

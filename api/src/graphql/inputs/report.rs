@@ -6,9 +6,36 @@ use super::super::ids::{IdKind, decode_id};
 use super::super::scalars::SentDate;
 use crate::error::AppResult;
 use crate::services::classify::TouchSignals;
-use crate::services::report::{
-    AttributionSettings, DateRange, Dimension, ReportFilter, SettingsInput,
+use crate::graphql::types::report_enums::{
+    AttributionModel, Dimension as DimensionArg, Granularity,
 };
+use crate::services::report::{
+    AttributionSettings, DateRange, Dimension, PerformanceArgs, ReportFilter, SettingsInput,
+};
+
+/// The canonical arguments of `performance` (and `performanceUpdates`, which takes the same)
+/// from its GraphQL arguments; errors name the argument.
+pub fn performance_args(
+    range: DateRangeInput,
+    dimension: DimensionArg,
+    attribution: AttributionModel,
+    granularity: Option<Granularity>,
+    compare_to: Option<DateRangeInput>,
+    filter: Option<PerformanceFilterInput>,
+    options: Option<AttributionOptionsInput>,
+) -> AppResult<PerformanceArgs> {
+    PerformanceArgs::new(
+        range.into_service("range")?,
+        dimension.into(),
+        attribution.into(),
+        options.unwrap_or_default().into_service()?,
+        granularity.map(Into::into),
+        compare_to
+            .map(|r| r.into_service("compareTo"))
+            .transpose()?,
+        filter.unwrap_or_default().into_service(dimension.into())?,
+    )
+}
 
 /// Local dates of the workspace time zone, both inclusive.
 #[derive(InputObject, Clone)]

@@ -9,6 +9,7 @@ use crate::graphql::context::ContextExt;
 use crate::graphql::guards::need;
 use crate::graphql::inputs::order::ReportOrderInput;
 use crate::graphql::inputs::report::{
+    performance_args,
     AttributionOptionsInput, DateRangeInput, PerformanceFilterInput, TouchInput,
 };
 use crate::graphql::scalars::SentDate;
@@ -17,7 +18,7 @@ use crate::graphql::types::pacing::{BudgetPacing, ChannelExplanation};
 use crate::graphql::types::performance::PerformanceReport;
 use crate::graphql::types::report_enums::{AttributionModel, Dimension, Granularity};
 use crate::services::attribution::Model;
-use crate::services::report::{self, AttributionArgs, ComparisonArgs, PacingArgs, PerformanceArgs};
+use crate::services::report::{self, AttributionArgs, ComparisonArgs, PacingArgs};
 
 #[derive(Default)]
 pub struct ReportQuery;
@@ -68,16 +69,14 @@ impl ReportQuery {
     ) -> Result<PerformanceReport> {
         let p = ctx.principal()?;
         let first = report::row_limit(first, "first")?;
-        let args = PerformanceArgs::new(
-            range.into_service("range")?,
-            dimension.into(),
-            attribution.into(),
-            options.unwrap_or_default().into_service()?,
-            granularity.map(Into::into),
-            compare_to
-                .map(|r| r.into_service("compareTo"))
-                .transpose()?,
-            filter.unwrap_or_default().into_service(dimension.into())?,
+        let args = performance_args(
+            range,
+            dimension,
+            attribution,
+            granularity,
+            compare_to,
+            filter,
+            options,
         )?;
         let (state, ws) = (ctx.state(), p.workspace_id);
         let compute = || report::performance(&state.db.conn, ws, &args);

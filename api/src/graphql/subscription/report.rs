@@ -12,6 +12,7 @@ use crate::cache::ReportKind;
 use crate::graphql::context::ContextExt;
 use crate::graphql::guards::need;
 use crate::graphql::inputs::report::{
+    performance_args,
     AttributionOptionsInput, DateRangeInput, PerformanceFilterInput,
 };
 use crate::graphql::scalars::SentDate;
@@ -19,7 +20,7 @@ use crate::graphql::types::attribution::AttributionReport;
 use crate::graphql::types::pacing::BudgetPacing;
 use crate::graphql::types::performance::PerformanceReport;
 use crate::graphql::types::report_enums::{AttributionModel, Dimension, Granularity};
-use crate::services::report::{self, AttributionArgs, PacingArgs, PerformanceArgs};
+use crate::services::report::{self, AttributionArgs, PacingArgs};
 
 #[derive(Default)]
 pub struct ReportSubscription;
@@ -69,16 +70,14 @@ impl ReportSubscription {
         let ws = ctx.principal()?.workspace_id;
         let first = report::row_limit(first, "first")?;
         let order = order_by.map(Into::into);
-        let args = PerformanceArgs::new(
-            range.into_service("range")?,
-            dimension.into(),
-            attribution.into(),
-            options.unwrap_or_default().into_service()?,
-            granularity.map(Into::into),
-            compare_to
-                .map(|r| r.into_service("compareTo"))
-                .transpose()?,
-            filter.unwrap_or_default().into_service(dimension.into())?,
+        let args = performance_args(
+            range,
+            dimension,
+            attribution,
+            granularity,
+            compare_to,
+            filter,
+            options,
         )?;
         let state = ctx.state().clone();
         let compute = move || {

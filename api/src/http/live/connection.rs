@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 use std::net::IpAddr;
 use std::sync::Arc;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use async_graphql::{Request, ServerError, Variables};
 use async_graphql_parser::types::OperationType;
@@ -30,6 +30,12 @@ use crate::http::respond::error_response;
 
 /// Messages the subscriptions of one connection may queue before they wait for the writer.
 const QUEUE: usize = 64;
+
+/// How often the server pings an open connection. A client that answers nothing (not even the
+/// pong every WebSocket client sends by itself) for two intervals is gone: a sleeping laptop or
+/// a dropped network leaves a half-open socket that would otherwise hold its subscriptions, and
+/// their per-principal slots, until TCP gives up.
+const KEEP_ALIVE: Duration = Duration::from_secs(20);
 
 /// What the loop does after a message.
 enum Flow {
@@ -65,9 +71,13 @@ pub async fn serve(http: HttpState, socket: WebSocket, client: Option<IpAddr>, r
     };
     let init_deadline = tokio::time::sleep(init_within);
     tokio::pin!(init_deadline);
+    let mut keep_alive = tokio::time::interval_at(tokio::time::Instant::now() + KEEP_ALIVE, KEEP_ALIVE);
+    let mut heard = Instant::now();
     let ending = loop {
         let flow = tokio::select! {
-            received = incoming.next() => match received {
+            received = incoming.next() => {
+                heard = Instant::now();
+                match received {
                 Some(Ok(Message::Text(text))) => connection.on_text(text.as_str()).await,
                 Some(Ok(Message::Binary(bytes))) => match std::str::from_utf8(&bytes) {
                     Ok(text) => connection.on_text(text).await,
@@ -75,10 +85,17 @@ pub async fn serve(http: HttpState, socket: WebSocket, client: Option<IpAddr>, r
                 },
                 Some(Ok(Message::Ping(_) | Message::Pong(_))) => Flow::Continue,
                 Some(Ok(Message::Close(_)) | Err(_)) | None => break None,
-            },
+            }},
             Some(outgoing) = queued.recv() => match outgoing {
                 Outgoing::Text(text) => {
                     if connection.sink.send(Message::Text(text.into())).await.is_err() {
+                        break None;
+                    }
+                    Flow::Continue
+                }
+                Outgoing::Op { id, seq, text } => {
+                    let current = connection.running.get(&id).is_some_and(|(run, _)| *run == seq);
+                    if current && connection.sink.send(Message::Text(text.into())).await.is_err() {
                         break None;
                     }
                     Flow::Continue
@@ -93,6 +110,15 @@ pub async fn serve(http: HttpState, socket: WebSocket, client: Option<IpAddr>, r
             },
             () = &mut init_deadline, if connection.session.is_none() => {
                 Flow::Close(Close::InitTimeout, "Connection initialisation timeout".to_owned())
+            }
+            _ = keep_alive.tick() => {
+                if heard.elapsed() > 2 * KEEP_ALIVE {
+                    Flow::Close(Close::GoneQuiet, "No answer to pings".to_owned())
+                } else if connection.sink.send(Message::Ping(Vec::new().into())).await.is_err() {
+                    break None;
+                } else {
+                    Flow::Continue
+                }
             }
         };
         if let Flow::Close(code, reason) = flow {
@@ -168,6 +194,12 @@ impl Connection {
         // Credentials may have been revoked since the connection opened.
         let principal = match session.principal().await {
             Ok(principal) => principal,
+            // A database blip refuses this operation only; the connection's other
+            // subscriptions keep running and the client may subscribe again.
+            Err((Close::TryAgainLater, _)) => {
+                let refused = error_response(&AppError::unavailable());
+                return self.send(protocol::error(&id, &refused.errors)).await;
+            }
             Err((code, reason)) => return Flow::Close(code, reason),
         };
         match self.admit(payload) {
@@ -249,9 +281,19 @@ impl Connection {
             let id = task_id;
             let mut answers = schema.execute_stream(request);
             let mut failed = false;
+            // The last answer sent, as the client received it: an answer that renders the same
+            // (a write elsewhere in the workspace) is not sent again, while a change only the
+            // nested fields show (a renamed channel) is.
+            let mut sent: Option<async_graphql::Value> = None;
             while let Some(mut response) = answers.next().await {
                 errors::name_schema_limits(&mut response, &limits);
                 errors::finalize(&mut response, &request_id);
+                if response.errors.is_empty() && sent.as_ref() == Some(&response.data) {
+                    continue;
+                }
+                if response.errors.is_empty() {
+                    sent = Some(response.data.clone());
+                }
                 let text =
                     if response.data == async_graphql::Value::Null && !response.errors.is_empty() {
                         failed = true;
@@ -260,12 +302,18 @@ impl Connection {
                         metrics.live_push();
                         protocol::next(&id, &response)
                     };
-                if out.send(Outgoing::Text(text)).await.is_err() || failed {
+                let message = Outgoing::Op {
+                    id: id.clone(),
+                    seq,
+                    text,
+                };
+                if out.send(message).await.is_err() || failed {
                     break;
                 }
             }
             if !failed {
-                let _ = out.send(Outgoing::Text(protocol::complete(&id))).await;
+                let text = protocol::complete(&id);
+                let _ = out.send(Outgoing::Op { id: id.clone(), seq, text }).await;
             }
             let _ = out.send(Outgoing::Done { id, seq }).await;
         });

@@ -26,6 +26,10 @@ use protocol::{Close, SUBPROTOCOL};
 pub enum Outgoing {
     /// A protocol message.
     Text(String),
+    /// A message of operation `id` (its run number `seq`); dropped unless that run is still
+    /// the running one, so nothing of an operation the client completed reaches it (nor a
+    /// later operation reusing its id).
+    Op { id: String, seq: u64, text: String },
     /// Operation `id` (its run number `seq`) ended by itself.
     Done { id: String, seq: u64 },
     /// Close the connection.

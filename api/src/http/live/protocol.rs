@@ -29,6 +29,8 @@ pub enum Close {
     TooManyInits,
     /// The database cannot be reached right now: connect again later.
     TryAgainLater,
+    /// Nothing heard from the client (not even a pong) for two keep-alive intervals.
+    GoneQuiet,
 }
 
 impl Close {
@@ -42,6 +44,7 @@ impl Close {
             Close::SubscriberExists => 4409,
             Close::TooManyInits => 4429,
             Close::TryAgainLater => 1013,
+            Close::GoneQuiet => 1001,
         }
     }
 }

@@ -75,7 +75,8 @@ pub async fn change_role(
     let current = stored_role(&member)?;
     require_at_most_own(principal, current, "change the role of")?;
     if current == role {
-        txn.commit().await?;
+        // Nothing changes: the generation bump of the write lock is undone.
+        txn.rollback().await?;
         return Ok(member);
     }
     if current == Role::Owner && owners(&txn, ws).await? <= 1 {

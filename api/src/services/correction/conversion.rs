@@ -14,7 +14,7 @@ use serde_json::json;
 
 use entity::{conversion, lead};
 
-use super::{CHUNK, audited, external_ids};
+use super::{CHUNK, external_ids};
 use crate::auth::Principal;
 use crate::db::rollup::Sign;
 use crate::db::scope::InWorkspace;
@@ -63,6 +63,12 @@ pub async fn delete_conversions(
             .await?;
         found.extend(rows);
     }
+    if found.is_empty() {
+        // Nothing to delete: no generation bump (it would cool every cached report and wake
+        // every live subscriber) and no audit entry for a no-op.
+        txn.rollback().await?;
+        return Ok(DeletedConversions::default());
+    }
     let leads: Vec<i64> = found
         .iter()
         .map(|r| r.1)
@@ -91,10 +97,10 @@ pub async fn delete_conversions(
         .into_iter()
         .collect();
     let reverted_customers = revert_customers(&txn, ws, &buyers).await?;
-    // The ids that matched: an unknown id is not this workspace's business to remember.
-    let matched: Vec<String> = found.iter().map(|r| r.3.clone()).collect();
+    // Counts only: external ids are sometimes made from an email, and the audit log must not
+    // keep what a later erasure removes.
     let arguments = json!({
-        "externalIds": audited(&matched),
+        "leads": leads.len(),
         "requested": ids.len(),
         "deleted": deleted,
         "revertedCustomers": reverted_customers,

@@ -71,6 +71,12 @@ pub async fn erase<'a>(
     }
     let txn = begin_workspace_write(db, workspace_id).await?;
     let leads = find_leads(&txn, workspace_id, &target).await?;
+    if leads.is_empty() {
+        // Nobody to erase: no generation bump and no audit entry, so an erasure run from the
+        // command line over every workspace leaves no trace in the workspaces it did not touch.
+        txn.rollback().await?;
+        return Ok(Erased::default());
+    }
     let rollup = RollupWriter::load(&txn, workspace_id).await?;
     rollup.leads(&txn, &leads, Sign::Remove).await?;
     let erased = delete_rows(&txn, workspace_id, &leads).await?;

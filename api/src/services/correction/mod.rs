@@ -24,9 +24,6 @@ use crate::services::ingest::validate::{MAX_ID_CHARS, check_batch};
 /// Rows per `IN (…)` list.
 const CHUNK: usize = 500;
 
-/// How many keys an audit row lists (the count is always there).
-const AUDITED_KEYS: usize = 100;
-
 /// The external ids of a call, trimmed and deduplicated in order; BAD_USER_INPUT naming
 /// `field[i]` for an empty or overlong one, or the whole field past the batch limit.
 fn external_ids(field: &str, ids: &[String], max_rows: usize) -> AppResult<Vec<String>> {
@@ -52,11 +49,6 @@ fn external_ids(field: &str, ids: &[String], max_rows: usize) -> AppResult<Vec<S
         }
     }
     Ok(out)
-}
-
-/// The first [`AUDITED_KEYS`] keys, for an audit row.
-fn audited<T: Clone>(keys: &[T]) -> Vec<T> {
-    keys.iter().take(AUDITED_KEYS).cloned().collect()
 }
 
 #[cfg(test)]

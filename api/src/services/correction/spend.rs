@@ -52,6 +52,11 @@ pub async fn delete_spend(
         .into_tuple()
         .all(&txn)
         .await?;
+    if dates.is_empty() {
+        // Nothing to delete: no generation bump and no audit entry for a no-op.
+        txn.rollback().await?;
+        return Ok(0);
+    }
     let keys: Vec<(i64, NaiveDate)> = dates.iter().map(|d| (campaign_id, *d)).collect();
     let rollup = RollupWriter::load(&txn, ws).await?;
     rollup
