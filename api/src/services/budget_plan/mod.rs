@@ -24,6 +24,6 @@ mod weekly;
 #[cfg(test)]
 mod tests;
 
-pub use self::answer::{BudgetPlan, BudgetSuggestion, Fit, PlanBound};
+pub use self::answer::{BudgetPlan, BudgetSuggestion, CurveSample, Fit, PlanBound, PlanPoint};
 pub use self::args::{Constraint, Curve, DEFAULT_MAX_CHANGE_PCT, Level, MAX_CHANGE_PCT, PlanArgs};
 pub use self::service::budget_suggestions;

@@ -1,0 +1,208 @@
+// The dashboard in a real browser (Debian's Chromium driven by playwright-core) against a
+// real `serve --demo` on SQLite. Screenshots of each page go to docs/screenshots/.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { chromium } from 'playwright-core';
+import { startServer, gql } from './server.mjs';
+
+const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
+const SHOTS = resolve(import.meta.dirname, process.env.SCREENSHOT_DIR ?? '../../../docs/screenshots');
+const OUT = resolve(import.meta.dirname, '../e2e-output');
+// The last 30 days of the demo (pinned --as-of: its data ends the day before).
+const RANGE = { from: '2026-10-28', to: '2026-11-26' };
+const qs = (r) => `?from=${r.from}&to=${r.to}`;
+
+let server, browser, context, page;
+const problems = [];
+const measured = {};
+
+const PERFORMANCE = `query($range: DateRange!) { performance(range: $range, dimension: CHANNEL) {
+  totals { leads conversions revenue spend roi roas cpl cac conversionRate } } }`;
+
+async function shot(name) {
+  await page.screenshot({ path: resolve(SHOTS, `${name}.png`), fullPage: false });
+}
+
+/** How many pixels of a chart's canvas are not background: a drawn chart has many. */
+async function inkOf(selector) {
+  return page.$eval(selector, (box) => {
+    const canvas = box.querySelector('canvas');
+    if (!canvas) return 0;
+    const ctx = canvas.getContext('2d');
+    const { data } = ctx.getImageData(0, 0, canvas.width, canvas.height);
+    let ink = 0;
+    for (let i = 0; i < data.length; i += 4) if (data[i + 3] > 0 && (data[i] < 240 || data[i + 1] < 240 || data[i + 2] < 240)) ink++;
+    return ink;
+  });
+}
+
+async function totalsOnPage() {
+  await page.waitForSelector('#performance-table tfoot td[data-col="Leads"]');
+  return page.$$eval('#performance-table tfoot td', (cells) =>
+    Object.fromEntries(cells.map((c) => [c.dataset.col, c.dataset.value])),
+  );
+}
+
+before(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  mkdirSync(OUT, { recursive: true });
+  server = await startServer();
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu'] });
+  context = await browser.newContext({ viewport: { width: 1360, height: 900 }, deviceScaleFactor: 1 });
+  page = await context.newPage();
+  page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()} (${page.url()})`));
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message} (${page.url()})`));
+});
+
+after(async () => {
+  writeFileSync(resolve(OUT, 'measurements.json'), `${JSON.stringify(measured, null, 2)}\n`);
+  await browser?.close();
+  await server?.stop();
+});
+
+test('signs in with the credentials serve --demo prints', async () => {
+  await page.goto(`${server.url}/`);
+  await page.getByLabel('Email').fill(server.email);
+  await page.getByLabel('Password').fill('wrong password');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('alert').waitFor();
+  await shot('sign-in');
+  await page.getByLabel('Password').fill(server.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('heading', { name: 'Channels' }).waitFor();
+  assert.match(await page.textContent('header'), /demo@leadsource\.local/);
+  problems.splice(0); // the refused sign-in is expected to log its 200 answer only; keep the slate clean
+});
+
+test('the Channels page renders its first view within 1 s, and its totals equal the API answer', async () => {
+  const started = Date.now();
+  await page.goto(`${server.url}/channels${qs(RANGE)}`);
+  const shown = await totalsOnPage();
+  measured.channelsFirstRenderMs = Date.now() - started;
+  console.log(`first render of the Channels page: ${measured.channelsFirstRenderMs} ms`);
+  const { performance } = await gql(server, server.token, PERFORMANCE, { range: RANGE });
+  const t = performance.totals;
+  assert.deepEqual(
+    {
+      leads: shown.Leads, conversions: shown.Conversions, revenue: shown.Revenue, spend: shown.Spend, roi: shown.ROI,
+      roas: shown.ROAS, cpl: shown.CPL, cac: shown.CAC, conversionRate: shown['Conversion rate'],
+    },
+    Object.fromEntries(Object.entries(t).map(([k, v]) => [k, v == null ? '' : String(v)])),
+  );
+  assert.ok(Number(t.leads) > 0, 'the demo has leads in the range');
+  assert.ok(measured.channelsFirstRenderMs <= 1000, `first render took ${measured.channelsFirstRenderMs} ms`);
+  assert.ok((await inkOf('#channels-chart')) > 500, 'the time-series chart is drawn');
+  await shot('channels');
+});
+
+test('changing the range changes the figures', async () => {
+  const before = await totalsOnPage();
+  await page.getByRole('button', { name: 'Last 7 days' }).click();
+  await page.waitForFunction(() => new URLSearchParams(location.search).get('from') === '2026-11-20');
+  await page.waitForFunction(
+    (leads) => document.querySelector('#performance-table tfoot td[data-col="Leads"]')?.dataset.value !== leads,
+    before.Leads,
+  );
+  const after = await totalsOnPage();
+  const { performance } = await gql(server, server.token, PERFORMANCE, { range: { from: '2026-11-20', to: RANGE.to } });
+  assert.equal(after.Leads, String(performance.totals.leads));
+  assert.notEqual(after.Revenue, before.Revenue);
+});
+
+test('the Attribution page draws every model per channel', async () => {
+  await page.goto(`${server.url}/attribution${qs(RANGE)}`);
+  await page.waitForSelector('#attribution-table tbody tr th');
+  assert.ok((await inkOf('#attribution-chart')) > 500, 'the attribution chart is drawn');
+  const headers = await page.$$eval('#attribution-table thead th', (t) => t.map((x) => x.textContent));
+  assert.ok(headers.includes('Markov (conv.)') && headers.includes('Spread (conv.)'), headers.join());
+  await shot('attribution');
+});
+
+test('the Budget page shows a curve per channel', async () => {
+  const { budgetSuggestions } = await gql(
+    server,
+    server.token,
+    `query($range: DateRange!) { budgetSuggestions(range: $range) { suggestions { label fit { points } curve { weeklySpend } } } }`,
+    { range: { from: '2026-06-01', to: RANGE.to } },
+  );
+  await page.goto(`${server.url}/budget?from=2026-06-01&to=${RANGE.to}`);
+  await page.waitForSelector('[data-testid="budget-card"] canvas');
+  const cards = await page.$$('[data-testid="budget-card"]');
+  assert.equal(cards.length, budgetSuggestions.suggestions.length);
+  assert.ok(cards.length > 0, 'the demo has paid channels');
+  const fitted = budgetSuggestions.suggestions.filter((s) => s.fit);
+  assert.ok(fitted.length > 0, 'at least one channel has a fitted curve');
+  for (const s of fitted) assert.ok(s.curve.length > 2, `${s.label}: the API samples its curve`);
+  const ids = await page.$$eval('[data-testid="budget-card"] .chart', (c) => c.map((x) => `#${x.id}`));
+  for (const id of ids) assert.ok((await inkOf(id)) > 300, `${id} is drawn`);
+  await page.screenshot({ path: resolve(SHOTS, 'budget.png'), fullPage: true });
+});
+
+test('the Pacing page compares planned, spent and projected', async () => {
+  await page.goto(`${server.url}/pacing${qs(RANGE)}`);
+  await page.waitForSelector('#pacing-table tbody tr th');
+  assert.ok((await inkOf('#pacing-chart')) > 500, 'the pacing chart is drawn');
+  await shot('pacing');
+});
+
+test('the Leads page searches, and a lead shows its journey', async () => {
+  await page.goto(`${server.url}/leads`);
+  await page.waitForSelector('#leads-table tbody tr th a');
+  await shot('leads');
+  const name = (await page.textContent('#leads-table tbody tr th a')).trim();
+  await page.getByLabel('Search leads').fill(name);
+  await page.getByRole('button', { name: 'Search' }).click();
+  await page.waitForFunction(() => new URLSearchParams(location.search).has('q'));
+  await page.getByRole('link', { name }).first().click();
+  await page.getByTestId('timeline').waitFor();
+  assert.ok((await page.$$('[data-testid="timeline"] li')).length > 0, 'the journey has touches');
+  await shot('lead-journey');
+});
+
+test('a token created in Settings works for a GraphQL call', async () => {
+  await page.goto(`${server.url}/settings`);
+  await page.getByLabel('Token name').fill('browser test');
+  await page.getByRole('button', { name: 'Create token' }).click();
+  const secret = await page.getByTestId('token-secret').inputValue();
+  assert.match(secret, /^lsk_/);
+  const { viewer } = await gql(server, secret, '{ viewer { kind scopes } }');
+  assert.deepEqual(viewer, { kind: 'API_TOKEN', scopes: ['REPORTS_READ'] });
+  await page.waitForSelector('#tokens-table tbody tr');
+  await shot('settings');
+});
+
+test('a lead captured through the API appears live on the open Channels page within 2 s', async (t) => {
+  const { __type } = await gql(server, server.token, '{ __type(name: "Subscription") { fields { name } } }');
+  if (!__type?.fields?.some((f) => f.name === 'performanceUpdates')) {
+    t.skip('NOT RUNNABLE: the API has no Subscription.performanceUpdates yet (branch i16-live not merged)');
+    return;
+  }
+  await page.goto(`${server.url}/channels${qs(RANGE)}`);
+  await page.getByTestId('live-state').getByText('Live').waitFor();
+  const before = await totalsOnPage();
+  const sent = Date.now();
+  await gql(server, server.token, `mutation { captureLead(input: { externalId: "browser-live-1", email: "live@example.com",
+    createdAt: "2026-11-26T12:00:00Z", utmSource: "google", utmMedium: "cpc" }) { id } }`);
+  await page.waitForFunction(
+    (leads) => document.querySelector('#performance-table tfoot td[data-col="Leads"]')?.dataset.value === String(Number(leads) + 1),
+    before.Leads,
+    { timeout: 2000 },
+  );
+  measured.liveLeadMs = Date.now() - sent;
+});
+
+test('GraphiQL loads from the binary, without a CDN', async () => {
+  const requests = [];
+  page.on('request', (r) => requests.push(r.url()));
+  await page.goto(`${server.url}/graphql`);
+  await page.waitForSelector('.graphiql-container');
+  await shot('graphiql');
+  const foreign = requests.filter((u) => !u.startsWith(server.url) && !u.startsWith('data:') && !u.startsWith('blob:'));
+  assert.deepEqual(foreign, []);
+});
+
+test('no console errors during the browser tests', () => {
+  assert.deepEqual(problems, []);
+});
