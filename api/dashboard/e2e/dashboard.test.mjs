@@ -68,6 +68,10 @@ before(async () => {
   page = await context.newPage();
   page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()} (${page.url()})`));
   page.on('pageerror', (e) => problems.push(`page error: ${e.message} (${page.url()})`));
+  // Offline: nothing may be fetched from anywhere but the server.
+  const local = (u) => u.startsWith(server.url) || u.startsWith(server.url.replace('http', 'ws')) || /^(data|blob):/.test(u);
+  page.on('request', (r) => local(r.url()) || problems.push(`request to ${r.url()}`));
+  page.on('websocket', (ws) => local(ws.url()) || problems.push(`websocket to ${ws.url()}`));
 });
 
 after(async () => {
@@ -251,6 +255,6 @@ test('GraphiQL loads from the binary, without a CDN', async () => {
   assert.deepEqual(foreign, []);
 });
 
-test('no console errors during the browser tests', () => {
+test('no console errors and no request beyond the server during the browser tests', () => {
   assert.deepEqual(problems, []);
 });
