@@ -197,6 +197,8 @@ pub struct Settings {
     pub auth: AuthSettings,
     #[command(flatten)]
     pub limits: LimitSettings,
+    #[command(flatten)]
+    pub live: LiveSettings,
 }
 
 /// A secret setting: kept out of `Debug` output and therefore out of logs.
@@ -384,6 +386,25 @@ pub struct LimitSettings {
     /// Bearer token that opens `/metrics` on the main address to any client.
     #[arg(long, env = "METRICS_TOKEN", global = true, hide_env_values = true)]
     pub metrics_token: Option<Secret>,
+}
+
+/// Live reports: GraphQL subscriptions over a WebSocket at `/graphql` (see `live/`).
+#[derive(Debug, Clone, Args)]
+pub struct LiveSettings {
+    /// Least time between two answers pushed to one subscription (milliseconds): the changes
+    /// inside this interval are answered together at its end, never dropped.
+    #[arg(long, env = "LIVE_MIN_INTERVAL_MS", global = true, default_value_t = 1_000,
+          value_parser = clap::value_parser!(u64).range(10..=3_600_000))]
+    pub live_min_interval_ms: u64,
+    /// Most live subscriptions open at once per API token or user, on each server process.
+    #[arg(long, env = "LIVE_MAX_SUBSCRIPTIONS", global = true, default_value_t = 10,
+          value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..=10_000))]
+    pub live_max_subscriptions: usize,
+    /// How often an open subscription checks its credentials (expiry, revocation) and its
+    /// workspace's data even when no change notice came (seconds).
+    #[arg(long, env = "LIVE_RECHECK_SECS", global = true, default_value_t = 30,
+          value_parser = clap::value_parser!(u64).range(1..=3_600))]
+    pub live_recheck_secs: u64,
 }
 
 /// How cached reports are kept (see `cache/`).

@@ -36,6 +36,11 @@ pub enum AppError {
     Conflict(String),
     #[error("rate limit exceeded; retry after {retry_after_secs} s")]
     RateLimited { retry_after_secs: u64 },
+    /// A principal already holds `max` live subscriptions open (`LIVE_MAX_SUBSCRIPTIONS`).
+    #[error(
+        "at most {max} live subscriptions at once per API token or user (limit LIVE_MAX_SUBSCRIPTIONS = {max}); complete one first"
+    )]
+    TooManySubscriptions { max: usize },
     /// The request ran longer than `REQUEST_TIMEOUT_MS` and was stopped.
     #[error(
         "the request took longer than {limit_ms} ms and was stopped (limit request_timeout_ms = {limit_ms}); ask for less at once"
@@ -76,7 +81,7 @@ impl AppError {
             Self::NotFound { .. } => "NOT_FOUND",
             Self::BadInput { .. } | Self::BadRows(_) => "BAD_USER_INPUT",
             Self::Conflict(_) => "CONFLICT",
-            Self::RateLimited { .. } => "RATE_LIMITED",
+            Self::RateLimited { .. } | Self::TooManySubscriptions { .. } => "RATE_LIMITED",
             Self::Unavailable { .. } => "UNAVAILABLE",
             Self::Timeout { .. } => "TIMEOUT",
             Self::Database(err) if is_unreachable(err) => "UNAVAILABLE",

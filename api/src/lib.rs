@@ -16,6 +16,7 @@ pub mod error;
 pub mod graphql;
 pub mod http;
 pub mod import;
+pub mod live;
 pub mod metrics;
 pub mod services;
 pub mod state;

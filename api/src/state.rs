@@ -6,6 +6,7 @@ use crate::auth::AuthState;
 use crate::cache::ReportCache;
 use crate::config::Settings;
 use crate::db::Database;
+use crate::live::Changes;
 use crate::metrics::Metrics;
 
 #[derive(Clone, Debug)]
@@ -21,6 +22,8 @@ pub struct Inner {
     pub cache: ReportCache,
     /// This process's `/metrics` registry.
     pub metrics: Metrics,
+    /// Change notices for live reports: in process, and over Redis when `REDIS_URL` is set.
+    pub live: Changes,
 }
 
 impl AppState {
@@ -29,12 +32,14 @@ impl AppState {
         let metrics = Metrics::new();
         metrics.spawn_upkeep();
         let cache = ReportCache::from_settings(&settings, db.conn.clone(), metrics.clone());
+        let live = Changes::from_settings(&settings);
         Self(Arc::new(Inner {
             db,
             settings,
             auth,
             cache,
             metrics,
+            live,
         }))
     }
 }

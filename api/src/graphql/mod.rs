@@ -12,6 +12,7 @@ pub mod operation;
 pub mod query;
 pub mod scalars;
 pub mod schema;
+pub mod subscription;
 pub mod types;
 
 pub use schema::{AppSchema, build_schema, document_limits, export_sdl};

@@ -1,6 +1,6 @@
 //! Building the schema with its limits, and exporting its SDL (`schema.graphql`).
 
-use async_graphql::{EmptySubscription, SDLExportOptions, Schema, SchemaBuilder};
+use async_graphql::{SDLExportOptions, Schema, SchemaBuilder};
 use chrono::{DateTime, Utc};
 use rust_decimal::Decimal;
 
@@ -8,19 +8,20 @@ use super::document_guard::DocumentLimits;
 use super::mutation::Mutation;
 use super::operation::OperationObserver;
 use super::query::Query;
+use super::subscription::Subscription;
 use super::types::page::PageConnection;
 use super::types::{Campaign, Conversion, Lead};
 use crate::config::Settings;
 use crate::state::AppState;
 
-pub type AppSchema = Schema<Query, Mutation, EmptySubscription>;
+pub type AppSchema = Schema<Query, Mutation, Subscription>;
 
 /// The schema's types with their descriptions, before any data or limits.
-fn schema_builder() -> SchemaBuilder<Query, Mutation, EmptySubscription> {
+fn schema_builder() -> SchemaBuilder<Query, Mutation, Subscription> {
     describe_library_types(Schema::build(
         Query::default(),
         Mutation::default(),
-        EmptySubscription,
+        Subscription::default(),
     ))
 }
 
@@ -28,8 +29,8 @@ fn schema_builder() -> SchemaBuilder<Query, Mutation, EmptySubscription> {
 /// Rust programmers: the `Decimal` and `DateTime` scalars and the connection types. Our own
 /// types carry theirs as `///` comments.
 fn describe_library_types(
-    builder: SchemaBuilder<Query, Mutation, EmptySubscription>,
-) -> SchemaBuilder<Query, Mutation, EmptySubscription> {
+    builder: SchemaBuilder<Query, Mutation, Subscription>,
+) -> SchemaBuilder<Query, Mutation, Subscription> {
     builder
         .override_output_type_description::<Decimal>(
             "An exact decimal number, answered as a string such as \"1234.50\" so no digit is \

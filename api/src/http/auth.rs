@@ -25,16 +25,28 @@ pub async fn principal_from_headers(
     let value = value
         .to_str()
         .map_err(|_| AppError::Unauthenticated("malformed Authorization header".to_owned()))?;
+    principal_from_authorization(state, value).await.map(Some)
+}
+
+/// The caller of an `Authorization` value (`Bearer <token>`), as the header or a WebSocket's
+/// `connection_init` payload carries it.
+pub async fn principal_from_authorization(state: &AppState, value: &str) -> AppResult<Principal> {
     let credential = value
         .strip_prefix("Bearer ")
         .or_else(|| value.strip_prefix("bearer "))
         .map(str::trim)
         .ok_or_else(|| AppError::Unauthenticated("use Authorization: Bearer <token>".to_owned()))?;
+    principal_from_credential(state, credential).await
+}
+
+/// The caller of a bare credential: an `lsk_` API token (looked up, so a revocation holds
+/// at once) or an access JWT.
+pub async fn principal_from_credential(state: &AppState, credential: &str) -> AppResult<Principal> {
     if looks_like_token(credential) {
-        return principal_from_api_token(state, credential).await.map(Some);
+        return principal_from_api_token(state, credential).await;
     }
     if looks_like_jwt(credential) {
-        return state.auth.jwt.verify(credential).map(Some);
+        return state.auth.jwt.verify(credential);
     }
     Err(AppError::Unauthenticated(
         "invalid or expired credentials".to_owned(),

@@ -8,7 +8,8 @@ use async_graphql::{BatchRequest, Request, Response};
 use async_graphql_parser::types::{DocumentOperations, ExecutableDocument, OperationType};
 use axum::body::Bytes;
 use axum::extract::rejection::BytesRejection;
-use axum::extract::{Query, State};
+use axum::extract::ws::rejection::WebSocketUpgradeRejection;
+use axum::extract::{Query, State, WebSocketUpgrade};
 use axum::http::{Extensions, HeaderMap, HeaderValue, StatusCode, header};
 use serde::Deserialize;
 
@@ -35,7 +36,10 @@ use crate::http::parsed::Parsed;
 pub const DEBUG_CACHE_HEADER: &str = "x-leadsource-debug-cache";
 
 /// The type of the operation `name` selects (the guard has already checked the choice).
-fn operation_type(doc: &ExecutableDocument, name: Option<&str>) -> Option<OperationType> {
+pub(crate) fn operation_type(
+    doc: &ExecutableDocument,
+    name: Option<&str>,
+) -> Option<OperationType> {
     match (&doc.operations, name) {
         (DocumentOperations::Single(op), _) => Some(op.node.ty),
         (DocumentOperations::Multiple(ops), Some(name)) => ops.get(name).map(|op| op.node.ty),
@@ -58,31 +62,40 @@ fn guard(http: &HttpState, request: &mut Request) -> Result<Accepted, Box<Respon
         return Err(Box::new(errors::bad_input_response(&at, message)));
     }
     let name = request.operation_name.as_deref();
-    if let Some(kept) = http.parsed.get(&request.query, name) {
-        let accepted = Accepted {
+    let accepted = if let Some(kept) = http.parsed.get(&request.query, name) {
+        request.set_parsed_query(kept.document.clone());
+        Accepted {
             ty: kept.ty,
             reports: kept.reports,
-        };
-        request.set_parsed_query(kept.document.clone());
-        return Ok(accepted);
-    }
-    match inspect_document(&request.query, name, &http.document_limits) {
-        Ok((document, shape)) => {
-            let ty = operation_type(&document, name);
-            let parsed = Parsed {
-                document: document.clone(),
-                ty,
-                reports: shape.reports,
-            };
-            http.parsed.keep(&request.query, name, parsed);
-            request.set_parsed_query(document);
-            Ok(Accepted {
-                ty,
-                reports: shape.reports,
-            })
         }
-        Err(rejection) => Err(Box::new(errors::rejection_response(&rejection))),
+    } else {
+        match inspect_document(&request.query, name, &http.document_limits) {
+            Ok((document, shape)) => {
+                let ty = operation_type(&document, name);
+                let parsed = Parsed {
+                    document: document.clone(),
+                    ty,
+                    reports: shape.reports,
+                };
+                http.parsed.keep(&request.query, name, parsed);
+                request.set_parsed_query(document);
+                Accepted {
+                    ty,
+                    reports: shape.reports,
+                }
+            }
+            Err(rejection) => return Err(Box::new(errors::rejection_response(&rejection))),
+        }
+    };
+    if accepted.ty == Some(OperationType::Subscription) {
+        let message = "subscriptions run over a WebSocket at /graphql (subprotocol \
+                       graphql-transport-ws), not over HTTP; see README, \"Live reports\"";
+        return Err(Box::new(errors::bad_input_response(
+            "query",
+            message.to_owned(),
+        )));
     }
+    Ok(accepted)
 }
 
 /// Each request of a batch, guarded: ready to execute, or already answered.
@@ -158,6 +171,8 @@ async fn execute(
     let mut timed_out = false;
     // Some data answered: a 503 could make clients retry writes that were done.
     let mut executed_something = false;
+    // A mutation ran: live subscriptions of the workspace look again once it is answered.
+    let mut wrote = false;
     let limit_ms = http.app.settings.limits.request_timeout_ms;
     let deadline = tokio::time::Instant::now() + std::time::Duration::from_millis(limit_ms);
     let report_cache = &http.app.cache;
@@ -217,6 +232,7 @@ async fn execute(
             }
         };
         errors::finalize(&mut response, request_id);
+        wrote |= operation.kind() == "mutation";
         http.app.metrics.graphql_request(
             operation.name.as_deref(),
             operation.kind(),
@@ -235,6 +251,9 @@ async fn execute(
     }
     if unavailable {
         availability.suspect();
+    }
+    if wrote && let Some(p) = &principal {
+        announce_change(&http.app, p.workspace_id).await;
     }
     let status = if (unavailable || timed_out) && !executed_something {
         StatusCode::SERVICE_UNAVAILABLE
@@ -384,9 +403,21 @@ pub async fn graphql_get(
     State(http): State<HttpState>,
     headers: HeaderMap,
     extensions: Extensions,
+    websocket: Result<WebSocketUpgrade, WebSocketUpgradeRejection>,
     Query(params): Query<GetParams>,
 ) -> axum::response::Response {
     let request_id = super::respond::request_id(&headers);
+    match websocket {
+        Ok(upgrade) => {
+            let client = http.trusted_proxies.client_of(&extensions, &headers);
+            return super::live::upgrade(http, upgrade, client, request_id);
+        }
+        // A WebSocket handshake that does not hold gets its refusal; other GETs go on.
+        Err(rejection) if headers.contains_key(header::UPGRADE) => {
+            return rejection.into_response();
+        }
+        Err(_) => {}
+    }
     let Some(query) = params.query else {
         if wants_html(&headers) {
             return super::dashboard::graphiql();
@@ -462,4 +493,21 @@ fn with_cache_label(body: Bytes, label: Option<&str>) -> Bytes {
         extensions.insert("cache".to_owned(), serde_json::Value::from(label));
     }
     serde_json::to_vec(&answer).map_or(body, Bytes::from)
+}
+
+/// Publishes that `workspace_id`'s data may have changed, with its generation now: the
+/// answer of a mutation means its transaction committed (or rolled back, which a notice
+/// at an unchanged generation only makes subscribers recheck). Skipped when nobody could
+/// hear it.
+async fn announce_change(app: &crate::state::AppState, workspace_id: i64) {
+    if !app.live.has_audience() {
+        return;
+    }
+    match app.cache.generation(workspace_id).await {
+        Ok(generation) => app.live.publish(crate::live::ChangeNotice {
+            workspace_id,
+            generation: generation.generation,
+        }),
+        Err(error) => tracing::debug!(%error, "no live change notice: generation unreadable"),
+    }
 }

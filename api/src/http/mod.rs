@@ -7,6 +7,7 @@ pub mod cors;
 pub mod dashboard;
 pub mod graphql;
 pub mod health;
+pub mod live;
 pub mod metrics;
 pub mod negotiate;
 mod nul;

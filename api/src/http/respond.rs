@@ -96,6 +96,10 @@ pub fn error_response(error: &AppError) -> Response {
             ext.set("limit", "request_timeout_ms");
             ext.set("limitValue", *limit_ms);
         }
+        AppError::TooManySubscriptions { max } => {
+            ext.set("limit", "LIVE_MAX_SUBSCRIPTIONS");
+            ext.set("limitValue", *max as u64);
+        }
         _ => {}
     }
     Response::from_errors(vec![server_error])

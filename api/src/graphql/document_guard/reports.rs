@@ -8,13 +8,16 @@ use async_graphql_parser::types::{
     DocumentOperations, ExecutableDocument, OperationDefinition, Selection, SelectionSet,
 };
 
-/// The root fields that compute a report.
-pub const REPORT_FIELDS: [&str; 5] = [
+/// The root fields that compute a report (the subscriptions compute one per answer).
+pub const REPORT_FIELDS: [&str; 8] = [
     "performance",
     "attribution",
     "attributionComparison",
     "budgetSuggestions",
     "budgetPacing",
+    "performanceUpdates",
+    "attributionUpdates",
+    "budgetPacingUpdates",
 ];
 
 /// The complexity of one report field (beside its selection's): a report costs as much as a

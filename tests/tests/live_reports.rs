@@ -1,0 +1,309 @@
+//! Live reports end to end: GraphQL subscriptions over a WebSocket (`graphql-transport-ws`)
+//! against a real server. Credentials on `connection_init` (4401 without or with bad ones),
+//! the first answer at once, a push after a write, the debounce, revocation, the
+//! per-principal limit, and a write on one instance pushed to a subscriber of another
+//! through Redis.
+
+#[path = "live/client.rs"]
+mod client;
+
+use std::time::{Duration, Instant};
+
+use client::{Event, LiveClient, PATIENCE, bearer};
+use leadsource::auth::{Role, Scope};
+use leadsource_tests::{TestApp, TestRedis, free_port, fresh_settings, test_settings};
+use serde_json::{Value, json};
+
+const PERFORMANCE: &str = "subscription($range: DateRange!) {
+    performanceUpdates(range: $range) { totals { leads } } }";
+
+/// January 2026, where the captured leads are dated.
+fn range() -> Value {
+    json!({ "range": { "from": "2026-01-01", "to": "2026-01-31" } })
+}
+
+/// Captures lead `n` (dated in [`range`]) through the HTTP API.
+async fn capture(app: &TestApp, token: &str, n: usize) {
+    let lead = json!({
+        "externalId": format!("lead-{n}"),
+        "createdAt": "2026-01-15T10:00:00Z",
+        "utmSource": "google",
+        "utmMedium": "cpc",
+    });
+    app.gql(
+        Some(token),
+        "mutation($i: LeadInput!) { captureLead(input: $i) { id } }",
+        json!({ "i": lead }),
+    )
+    .await
+    .ok();
+}
+
+/// The lead total of a `performanceUpdates` answer.
+fn leads(payload: &Value) -> i64 {
+    payload["data"]["performanceUpdates"]["totals"]["leads"]
+        .as_i64()
+        .unwrap_or_else(|| panic!("no lead total in {payload}"))
+}
+
+/// An API token of the workspace made through the API: its secret and id.
+async fn api_token(app: &TestApp, admin: &str, scopes: Value) -> (String, String) {
+    let q = "mutation($i: CreateApiTokenInput!) { createApiToken(input: $i) {
+        secret token { id } } }";
+    let input = json!({ "name": "dashboard", "scopes": scopes });
+    let resp = app.gql(Some(admin), q, json!({ "i": input })).await.ok();
+    let text = |path: &str| {
+        resp.data(path)
+            .as_str()
+            .unwrap_or_else(|| panic!("no {path} in {}", resp.body))
+            .to_owned()
+    };
+    (
+        text("createApiToken/secret"),
+        text("createApiToken/token/id"),
+    )
+}
+
+async fn revoke(app: &TestApp, admin: &str, id: &str) {
+    let q = "mutation($id: ID!) { revokeApiToken(id: $id) { revokedAt } }";
+    app.gql(Some(admin), q, json!({ "id": id })).await.ok();
+}
+
+#[tokio::test]
+async fn a_connection_without_valid_credentials_is_closed_with_4401() {
+    let app = TestApp::spawn().await;
+    let ws = app.workspace("acme").await;
+    let refused = |result: Result<LiveClient, (u16, String)>| match result {
+        Ok(_) => panic!("the connection was acknowledged"),
+        Err((code, _)) => code,
+    };
+    assert_eq!(refused(LiveClient::connect(&app, None).await), 4401);
+    assert_eq!(
+        refused(LiveClient::connect(&app, Some(json!({}))).await),
+        4401
+    );
+    let bad = LiveClient::connect(&app, Some(bearer("lsk_not_a_real_token"))).await;
+    assert_eq!(refused(bad), 4401);
+    let (secret, id) = api_token(&app, &ws.token, json!(["REPORTS_READ"])).await;
+    revoke(&app, &ws.token, &id).await;
+    let revoked = LiveClient::connect(&app, Some(bearer(&secret))).await;
+    assert_eq!(refused(revoked), 4401, "a revoked token");
+    let writer = app.token(ws.id, &[Scope::LeadsWrite]).await;
+    let forbidden = LiveClient::connect(&app, Some(bearer(&writer))).await;
+    assert_eq!(refused(forbidden), 4403, "a token without reports:read");
+}
+
+#[tokio::test]
+async fn every_spelling_of_the_credential_and_a_user_session_are_accepted() {
+    let app = TestApp::spawn().await;
+    let ws = app.workspace("acme").await;
+    for payload in [
+        json!({ "Authorization": format!("Bearer {}", ws.token) }),
+        json!({ "authorization": format!("Bearer {}", ws.token) }),
+        json!({ "token": ws.token }),
+    ] {
+        let connected = LiveClient::connect(&app, Some(payload.clone())).await;
+        assert!(connected.is_ok(), "{payload} was refused");
+    }
+    let session = app.session("acme", Role::Viewer).await;
+    let mut viewer = LiveClient::with(&app, &session).await;
+    viewer.subscribe("1", PERFORMANCE, range()).await;
+    let first = viewer.next_of("1", PATIENCE).await.expect("an answer");
+    assert_eq!(leads(&first), 0);
+}
+
+#[tokio::test]
+async fn a_client_without_the_subprotocol_or_an_init_is_closed() {
+    let app = TestApp::spawn_adjusted(|s| s.read_timeout_secs = 1).await;
+    let mut plain = LiveClient::open(&app, None).await;
+    assert_eq!(plain.closed().await.0, 4406);
+    let mut silent = LiveClient::open(&app, Some("graphql-transport-ws")).await;
+    assert_eq!(silent.closed().await.0, 4408, "no connection_init in time");
+}
+
+#[tokio::test]
+async fn a_captured_lead_is_pushed_to_an_open_subscription_within_two_seconds() {
+    let app = TestApp::spawn().await;
+    let ws = app.workspace("acme").await;
+    let mut live = LiveClient::with(&app, &ws.token).await;
+    live.subscribe("perf", PERFORMANCE, range()).await;
+    let first = live
+        .next_of("perf", PATIENCE)
+        .await
+        .expect("the first answer");
+    assert_eq!(leads(&first), 0);
+    capture(&app, &ws.token, 1).await;
+    let written = Instant::now();
+    let pushed = live
+        .next_of("perf", Duration::from_secs(2))
+        .await
+        .unwrap_or_else(|| panic!("no push within 2 s of the write"));
+    assert_eq!(leads(&pushed), 1);
+    assert!(written.elapsed() <= Duration::from_secs(2));
+    // Nothing changed since: nothing more is pushed.
+    assert!(live.next_of("perf", Duration::from_secs(2)).await.is_none());
+    live.send(json!({ "type": "complete", "id": "perf" })).await;
+}
+
+#[tokio::test]
+async fn a_burst_of_writes_is_pushed_at_most_twice_and_the_last_push_counts_them_all() {
+    let app = TestApp::spawn_adjusted(|s| s.live.live_min_interval_ms = 1_500).await;
+    let ws = app.workspace("acme").await;
+    let mut live = LiveClient::with(&app, &ws.token).await;
+    live.subscribe("perf", PERFORMANCE, range()).await;
+    assert_eq!(
+        leads(&live.next_of("perf", PATIENCE).await.expect("first")),
+        0
+    );
+    let started = Instant::now();
+    for n in 1..=5 {
+        capture(&app, &ws.token, n).await;
+    }
+    let writes_took = started.elapsed();
+    // The window: the writes, then two intervals (a push may wait for one, and a trailing
+    // push for a second), then one more in which nothing may come.
+    let window = writes_took + Duration::from_millis(3 * 1_500);
+    let mut pushes = Vec::new();
+    while let Some(left) = window.checked_sub(started.elapsed()) {
+        match live.next_of("perf", left).await {
+            Some(payload) => pushes.push(leads(&payload)),
+            None => break,
+        }
+    }
+    assert!(
+        !pushes.is_empty() && pushes.len() <= 2,
+        "one or two pushes for five quick writes, got {pushes:?}"
+    );
+    assert_eq!(
+        pushes.last(),
+        Some(&5),
+        "the last push counts all five leads"
+    );
+}
+
+#[tokio::test]
+async fn revoking_the_token_ends_its_subscriptions_with_4401() {
+    let app = TestApp::spawn().await;
+    let ws = app.workspace("acme").await;
+    let (secret, id) = api_token(&app, &ws.token, json!(["REPORTS_READ"])).await;
+    let mut live = LiveClient::with(&app, &secret).await;
+    live.subscribe("perf", PERFORMANCE, range()).await;
+    live.next_of("perf", PATIENCE)
+        .await
+        .expect("the first answer");
+    revoke(&app, &ws.token, &id).await;
+    assert_eq!(live.closed().await.0, 4401);
+}
+
+#[tokio::test]
+async fn a_principal_holds_at_most_the_configured_number_of_subscriptions() {
+    let app = TestApp::spawn_adjusted(|s| s.live.live_max_subscriptions = 2).await;
+    let ws = app.workspace("acme").await;
+    let mut first = LiveClient::with(&app, &ws.token).await;
+    for id in ["1", "2"] {
+        first.subscribe(id, PERFORMANCE, range()).await;
+        first.next_of(id, PATIENCE).await.expect("an answer");
+    }
+    // The limit is per principal, whichever connection asks.
+    let mut second = LiveClient::with(&app, &ws.token).await;
+    second.subscribe("3", PERFORMANCE, range()).await;
+    let refused = second.message().await;
+    assert_eq!(refused["type"], "error", "{refused}");
+    assert_eq!(refused["id"], "3");
+    let extensions = &refused["payload"][0]["extensions"];
+    assert_eq!(extensions["code"], "RATE_LIMITED", "{refused}");
+    assert_eq!(extensions["limit"], "LIVE_MAX_SUBSCRIPTIONS");
+    assert_eq!(extensions["limitValue"], 2);
+    // Another principal of the workspace has its own.
+    let other = app.token(ws.id, &[Scope::ReportsRead]).await;
+    let mut third = LiveClient::with(&app, &other).await;
+    third.subscribe("4", PERFORMANCE, range()).await;
+    third.next_of("4", PATIENCE).await.expect("an answer");
+    // Completing one frees its slot.
+    first.send(json!({ "type": "complete", "id": "1" })).await;
+    let until = Instant::now() + PATIENCE;
+    loop {
+        second.subscribe("5", PERFORMANCE, range()).await;
+        let answer = second.message().await;
+        if answer["type"] == "next" {
+            break;
+        }
+        assert!(Instant::now() < until, "the slot was never freed: {answer}");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+#[tokio::test]
+async fn only_subscriptions_run_over_the_websocket_and_never_over_http() {
+    let app = TestApp::spawn().await;
+    let ws = app.workspace("acme").await;
+    let mut live = LiveClient::with(&app, &ws.token).await;
+    live.subscribe("q", "{ channels { id } }", json!({})).await;
+    let refused = live.message().await;
+    assert_eq!(refused["type"], "error", "{refused}");
+    assert_eq!(
+        refused["payload"][0]["extensions"]["code"],
+        "BAD_USER_INPUT"
+    );
+    let over_http = app.gql(Some(&ws.token), PERFORMANCE, range()).await;
+    assert_eq!(
+        over_http.error_code(),
+        Some("BAD_USER_INPUT"),
+        "{:?}",
+        over_http.body
+    );
+    assert_eq!(over_http.error_field(), Some("query"));
+    let message = over_http.body["errors"][0]["message"]
+        .as_str()
+        .unwrap_or("");
+    assert!(message.contains("WebSocket"), "{message}");
+}
+
+#[tokio::test]
+async fn subscriptions_answer_within_the_instance_while_redis_is_down() {
+    let nobody = format!("redis://127.0.0.1:{}", free_port());
+    let app = TestApp::spawn_with(fresh_settings(Some(&nobody)).await).await;
+    let ws = app.workspace("acme").await;
+    let mut live = LiveClient::with(&app, &ws.token).await;
+    live.subscribe("perf", PERFORMANCE, range()).await;
+    assert_eq!(
+        leads(&live.next_of("perf", PATIENCE).await.expect("first")),
+        0
+    );
+    capture(&app, &ws.token, 1).await;
+    let pushed = live.next_of("perf", PATIENCE).await.expect("a push");
+    assert_eq!(leads(&pushed), 1);
+}
+
+#[tokio::test]
+async fn a_write_on_one_instance_is_pushed_to_a_subscriber_of_another_through_redis() {
+    let Some(redis) = TestRedis::get().await else {
+        return;
+    };
+    let writer = TestApp::spawn_with(fresh_settings(Some(&redis.url)).await).await;
+    let mut settings = test_settings(&writer.database_url);
+    settings.redis_url = Some(redis.url.clone());
+    let reader = TestApp::spawn_with(settings).await;
+    let until = Instant::now() + PATIENCE;
+    while !reader.state.live.redis_listening() {
+        assert!(Instant::now() < until, "the reader never listened on Redis");
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    let ws = writer.workspace("acme").await;
+    let mut live = LiveClient::with(&reader, &ws.token).await;
+    live.subscribe("perf", PERFORMANCE, range()).await;
+    assert_eq!(
+        leads(&live.next_of("perf", PATIENCE).await.expect("first")),
+        0
+    );
+    capture(&writer, &ws.token, 1).await;
+    let pushed = live
+        .next_of("perf", Duration::from_secs(2))
+        .await
+        .unwrap_or_else(|| panic!("no push on the other instance within 2 s"));
+    assert_eq!(leads(&pushed), 1);
+    match live.event(Duration::from_millis(1_500)).await {
+        Event::Quiet => {}
+        other => panic!("one write, one push: then {other:?}"),
+    }
+}
