@@ -225,12 +225,7 @@ test('a token created in Settings works for a GraphQL call', async () => {
   await shot('settings');
 });
 
-test('a lead captured through the API appears live on the open Channels page within 2 s', async (t) => {
-  const { __type } = await gql(server, server.token, '{ __type(name: "Subscription") { fields { name } } }');
-  if (!__type?.fields?.some((f) => f.name === 'performanceUpdates')) {
-    t.skip('NOT RUNNABLE: the API has no Subscription.performanceUpdates yet (branch i16-live not merged)');
-    return;
-  }
+test('a lead captured through the API appears live on the open Channels page within 2 s', async () => {
   await page.goto(`${server.url}/channels${qs(RANGE)}`);
   await page.getByTestId('live-state').getByText('Live').waitFor();
   const before = await totalsOnPage();
@@ -243,6 +238,7 @@ test('a lead captured through the API appears live on the open Channels page wit
     { timeout: 2000 },
   );
   measured.liveLeadMs = Date.now() - sent;
+  console.log(`a captured lead appeared on the open page after ${measured.liveLeadMs} ms`);
 });
 
 test('GraphiQL loads from the binary, without a CDN', async () => {

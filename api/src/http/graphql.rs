@@ -11,6 +11,7 @@ use axum::extract::rejection::BytesRejection;
 use axum::extract::ws::rejection::WebSocketUpgradeRejection;
 use axum::extract::{Query, State, WebSocketUpgrade};
 use axum::http::{Extensions, HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::IntoResponse;
 use serde::Deserialize;
 
 use super::HttpState;

@@ -30,6 +30,7 @@ type Documents = {
     "\n  fragment MetricsView on Metrics {\n    leads\n    conversions\n    revenue\n    spend\n    roi\n    roas\n    cpl\n    cac\n    conversionRate\n  }\n": typeof types.MetricsViewFragmentDoc,
     "\n  fragment ChangeView on MetricsChange {\n    leads { relative }\n    conversions { relative }\n    revenue { relative }\n    spend { relative }\n    roi { relative }\n    roas { relative }\n    cpl { relative }\n    cac { relative }\n    conversionRate { relative }\n  }\n": typeof types.ChangeViewFragmentDoc,
     "\n  fragment PerformanceView on PerformanceReport {\n    currency\n    range { from to }\n    compareTo { from to }\n    rows {\n      key\n      label\n      metrics { ...MetricsView }\n      change { ...ChangeView }\n    }\n    totals { ...MetricsView }\n    change { ...ChangeView }\n    series {\n      from\n      to\n      totals { leads conversions revenue spend }\n    }\n  }\n": typeof types.PerformanceViewFragmentDoc,
+    "\n  subscription ChannelsLive(\n    $range: DateRange!\n    $compareTo: DateRange\n    $dimension: Dimension!\n    $attribution: AttributionModel!\n    $granularity: Granularity\n  ) {\n    performanceUpdates(\n      range: $range\n      compareTo: $compareTo\n      dimension: $dimension\n      attribution: $attribution\n      granularity: $granularity\n    ) {\n      ...PerformanceView\n    }\n  }\n": typeof types.ChannelsLiveDocument,
 };
 const documents: Documents = {
     "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      accessToken\n      accessTokenExpiresAt\n      refreshToken\n      role\n      user { email }\n      workspace { name }\n    }\n  }\n": types.LoginDocument,
@@ -47,6 +48,7 @@ const documents: Documents = {
     "\n  fragment MetricsView on Metrics {\n    leads\n    conversions\n    revenue\n    spend\n    roi\n    roas\n    cpl\n    cac\n    conversionRate\n  }\n": types.MetricsViewFragmentDoc,
     "\n  fragment ChangeView on MetricsChange {\n    leads { relative }\n    conversions { relative }\n    revenue { relative }\n    spend { relative }\n    roi { relative }\n    roas { relative }\n    cpl { relative }\n    cac { relative }\n    conversionRate { relative }\n  }\n": types.ChangeViewFragmentDoc,
     "\n  fragment PerformanceView on PerformanceReport {\n    currency\n    range { from to }\n    compareTo { from to }\n    rows {\n      key\n      label\n      metrics { ...MetricsView }\n      change { ...ChangeView }\n    }\n    totals { ...MetricsView }\n    change { ...ChangeView }\n    series {\n      from\n      to\n      totals { leads conversions revenue spend }\n    }\n  }\n": types.PerformanceViewFragmentDoc,
+    "\n  subscription ChannelsLive(\n    $range: DateRange!\n    $compareTo: DateRange\n    $dimension: Dimension!\n    $attribution: AttributionModel!\n    $granularity: Granularity\n  ) {\n    performanceUpdates(\n      range: $range\n      compareTo: $compareTo\n      dimension: $dimension\n      attribution: $attribution\n      granularity: $granularity\n    ) {\n      ...PerformanceView\n    }\n  }\n": types.ChannelsLiveDocument,
 };
 
 /**
@@ -109,6 +111,10 @@ export function graphql(source: "\n  fragment ChangeView on MetricsChange {\n   
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  fragment PerformanceView on PerformanceReport {\n    currency\n    range { from to }\n    compareTo { from to }\n    rows {\n      key\n      label\n      metrics { ...MetricsView }\n      change { ...ChangeView }\n    }\n    totals { ...MetricsView }\n    change { ...ChangeView }\n    series {\n      from\n      to\n      totals { leads conversions revenue spend }\n    }\n  }\n"): typeof import('./graphql').PerformanceViewFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription ChannelsLive(\n    $range: DateRange!\n    $compareTo: DateRange\n    $dimension: Dimension!\n    $attribution: AttributionModel!\n    $granularity: Granularity\n  ) {\n    performanceUpdates(\n      range: $range\n      compareTo: $compareTo\n      dimension: $dimension\n      attribution: $attribution\n      granularity: $granularity\n    ) {\n      ...PerformanceView\n    }\n  }\n"): typeof import('./graphql').ChannelsLiveDocument;
 
 
 export function graphql(source: string) {

@@ -1861,6 +1861,86 @@ export type SpendResult = {
   updated: Scalars['Int']['output'];
 };
 
+/**
+ * Live reports, over a WebSocket at `/graphql` with the `graphql-transport-ws` protocol
+ * (credentials in the `connection_init` payload as `{"Authorization": "Bearer …"}`).
+ * Each field answers like the query of the same name at once, then again whenever the
+ * workspace's data changes, at most once per `LIVE_MIN_INTERVAL_MS` (the last change is
+ * always answered). They need role VIEWER or scope `reports:read`; a token or user holds at
+ * most `LIVE_MAX_SUBSCRIPTIONS` open at once. Over plain HTTP they are refused.
+ */
+export type Subscription = {
+  __typename?: 'Subscription';
+  /**
+   * `attribution`, live: the credits at once, then again after each change of the
+   * workspace's data (at most once per `LIVE_MIN_INTERVAL_MS`; unchanged credits are not
+   * sent again). Takes the same arguments as `attribution`.
+   */
+  attributionUpdates: AttributionReport;
+  /**
+   * `budgetPacing`, live: the budget periods at once, then again after each change of the
+   * workspace's data (at most once per `LIVE_MIN_INTERVAL_MS`; unchanged rows are not
+   * sent again). Takes the same arguments as `budgetPacing`; without `asOf`, "today" is
+   * taken again at each answer.
+   */
+  budgetPacingUpdates: Array<BudgetPacing>;
+  /**
+   * `performance`, live: the report at once, then again after each change of the
+   * workspace's data (at most once per `LIVE_MIN_INTERVAL_MS`; an unchanged report is
+   * not sent again). Takes the same arguments as `performance`.
+   */
+  performanceUpdates: PerformanceReport;
+};
+
+
+/**
+ * Live reports, over a WebSocket at `/graphql` with the `graphql-transport-ws` protocol
+ * (credentials in the `connection_init` payload as `{"Authorization": "Bearer …"}`).
+ * Each field answers like the query of the same name at once, then again whenever the
+ * workspace's data changes, at most once per `LIVE_MIN_INTERVAL_MS` (the last change is
+ * always answered). They need role VIEWER or scope `reports:read`; a token or user holds at
+ * most `LIVE_MAX_SUBSCRIPTIONS` open at once. Over plain HTTP they are refused.
+ */
+export type SubscriptionAttributionUpdatesArgs = {
+  conversionKinds?: InputMaybe<Array<Scalars['String']['input']>>;
+  model: AttributionModel;
+  options?: InputMaybe<AttributionOptions>;
+  range: DateRange;
+};
+
+
+/**
+ * Live reports, over a WebSocket at `/graphql` with the `graphql-transport-ws` protocol
+ * (credentials in the `connection_init` payload as `{"Authorization": "Bearer …"}`).
+ * Each field answers like the query of the same name at once, then again whenever the
+ * workspace's data changes, at most once per `LIVE_MIN_INTERVAL_MS` (the last change is
+ * always answered). They need role VIEWER or scope `reports:read`; a token or user holds at
+ * most `LIVE_MAX_SUBSCRIPTIONS` open at once. Over plain HTTP they are refused.
+ */
+export type SubscriptionBudgetPacingUpdatesArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  range: DateRange;
+};
+
+
+/**
+ * Live reports, over a WebSocket at `/graphql` with the `graphql-transport-ws` protocol
+ * (credentials in the `connection_init` payload as `{"Authorization": "Bearer …"}`).
+ * Each field answers like the query of the same name at once, then again whenever the
+ * workspace's data changes, at most once per `LIVE_MIN_INTERVAL_MS` (the last change is
+ * always answered). They need role VIEWER or scope `reports:read`; a token or user holds at
+ * most `LIVE_MAX_SUBSCRIPTIONS` open at once. Over plain HTTP they are refused.
+ */
+export type SubscriptionPerformanceUpdatesArgs = {
+  attribution?: AttributionModel;
+  compareTo?: InputMaybe<DateRange>;
+  dimension?: Dimension;
+  filter?: InputMaybe<PerformanceFilter>;
+  granularity?: InputMaybe<Granularity>;
+  options?: InputMaybe<AttributionOptions>;
+  range: DateRange;
+};
+
 /** The marks of one visit, as a tracking script would send them. */
 export type TouchInput = {
   /** The landing URL; its query string fills missing UTM values and click ids. */
@@ -2148,6 +2228,17 @@ export type MetricsViewFragment = { __typename?: 'Metrics', leads: number, conve
 export type ChangeViewFragment = { __typename?: 'MetricsChange', leads: { __typename?: 'Change', relative?: string | null }, conversions: { __typename?: 'Change', relative?: string | null }, revenue: { __typename?: 'Change', relative?: string | null }, spend: { __typename?: 'Change', relative?: string | null }, roi: { __typename?: 'Change', relative?: string | null }, roas: { __typename?: 'Change', relative?: string | null }, cpl: { __typename?: 'Change', relative?: string | null }, cac: { __typename?: 'Change', relative?: string | null }, conversionRate: { __typename?: 'Change', relative?: string | null } };
 
 export type PerformanceViewFragment = { __typename?: 'PerformanceReport', currency: string, range: { __typename?: 'Period', from: string, to: string }, compareTo?: { __typename?: 'Period', from: string, to: string } | null, rows: Array<{ __typename?: 'PerformanceRow', key: string, label: string, metrics: { __typename?: 'Metrics', leads: number, conversions: string, revenue: string, spend?: string | null, roi?: string | null, roas?: string | null, cpl?: string | null, cac?: string | null, conversionRate?: string | null }, change?: { __typename?: 'MetricsChange', leads: { __typename?: 'Change', relative?: string | null }, conversions: { __typename?: 'Change', relative?: string | null }, revenue: { __typename?: 'Change', relative?: string | null }, spend: { __typename?: 'Change', relative?: string | null }, roi: { __typename?: 'Change', relative?: string | null }, roas: { __typename?: 'Change', relative?: string | null }, cpl: { __typename?: 'Change', relative?: string | null }, cac: { __typename?: 'Change', relative?: string | null }, conversionRate: { __typename?: 'Change', relative?: string | null } } | null }>, totals: { __typename?: 'Metrics', leads: number, conversions: string, revenue: string, spend?: string | null, roi?: string | null, roas?: string | null, cpl?: string | null, cac?: string | null, conversionRate?: string | null }, change?: { __typename?: 'MetricsChange', leads: { __typename?: 'Change', relative?: string | null }, conversions: { __typename?: 'Change', relative?: string | null }, revenue: { __typename?: 'Change', relative?: string | null }, spend: { __typename?: 'Change', relative?: string | null }, roi: { __typename?: 'Change', relative?: string | null }, roas: { __typename?: 'Change', relative?: string | null }, cpl: { __typename?: 'Change', relative?: string | null }, cac: { __typename?: 'Change', relative?: string | null }, conversionRate: { __typename?: 'Change', relative?: string | null } } | null, series?: Array<{ __typename?: 'SeriesBucket', from: string, to: string, totals: { __typename?: 'Metrics', leads: number, conversions: string, revenue: string, spend?: string | null } }> | null };
+
+export type ChannelsLiveSubscriptionVariables = Exact<{
+  range: DateRange;
+  compareTo?: InputMaybe<DateRange>;
+  dimension: Dimension;
+  attribution: AttributionModel;
+  granularity?: InputMaybe<Granularity>;
+}>;
+
+
+export type ChannelsLiveSubscription = { __typename?: 'Subscription', performanceUpdates: { __typename?: 'PerformanceReport', currency: string, range: { __typename?: 'Period', from: string, to: string }, compareTo?: { __typename?: 'Period', from: string, to: string } | null, rows: Array<{ __typename?: 'PerformanceRow', key: string, label: string, metrics: { __typename?: 'Metrics', leads: number, conversions: string, revenue: string, spend?: string | null, roi?: string | null, roas?: string | null, cpl?: string | null, cac?: string | null, conversionRate?: string | null }, change?: { __typename?: 'MetricsChange', leads: { __typename?: 'Change', relative?: string | null }, conversions: { __typename?: 'Change', relative?: string | null }, revenue: { __typename?: 'Change', relative?: string | null }, spend: { __typename?: 'Change', relative?: string | null }, roi: { __typename?: 'Change', relative?: string | null }, roas: { __typename?: 'Change', relative?: string | null }, cpl: { __typename?: 'Change', relative?: string | null }, cac: { __typename?: 'Change', relative?: string | null }, conversionRate: { __typename?: 'Change', relative?: string | null } } | null }>, totals: { __typename?: 'Metrics', leads: number, conversions: string, revenue: string, spend?: string | null, roi?: string | null, roas?: string | null, cpl?: string | null, cac?: string | null, conversionRate?: string | null }, change?: { __typename?: 'MetricsChange', leads: { __typename?: 'Change', relative?: string | null }, conversions: { __typename?: 'Change', relative?: string | null }, revenue: { __typename?: 'Change', relative?: string | null }, spend: { __typename?: 'Change', relative?: string | null }, roi: { __typename?: 'Change', relative?: string | null }, roas: { __typename?: 'Change', relative?: string | null }, cpl: { __typename?: 'Change', relative?: string | null }, cac: { __typename?: 'Change', relative?: string | null }, conversionRate: { __typename?: 'Change', relative?: string | null } } | null, series?: Array<{ __typename?: 'SeriesBucket', from: string, to: string, totals: { __typename?: 'Metrics', leads: number, conversions: string, revenue: string, spend?: string | null } }> | null } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -2609,3 +2700,92 @@ fragment PerformanceView on PerformanceReport {
     }
   }
 }`) as unknown as TypedDocumentString<ChannelsQuery, ChannelsQueryVariables>;
+export const ChannelsLiveDocument = new TypedDocumentString(`
+    subscription ChannelsLive($range: DateRange!, $compareTo: DateRange, $dimension: Dimension!, $attribution: AttributionModel!, $granularity: Granularity) {
+  performanceUpdates(
+    range: $range
+    compareTo: $compareTo
+    dimension: $dimension
+    attribution: $attribution
+    granularity: $granularity
+  ) {
+    ...PerformanceView
+  }
+}
+    fragment MetricsView on Metrics {
+  leads
+  conversions
+  revenue
+  spend
+  roi
+  roas
+  cpl
+  cac
+  conversionRate
+}
+fragment ChangeView on MetricsChange {
+  leads {
+    relative
+  }
+  conversions {
+    relative
+  }
+  revenue {
+    relative
+  }
+  spend {
+    relative
+  }
+  roi {
+    relative
+  }
+  roas {
+    relative
+  }
+  cpl {
+    relative
+  }
+  cac {
+    relative
+  }
+  conversionRate {
+    relative
+  }
+}
+fragment PerformanceView on PerformanceReport {
+  currency
+  range {
+    from
+    to
+  }
+  compareTo {
+    from
+    to
+  }
+  rows {
+    key
+    label
+    metrics {
+      ...MetricsView
+    }
+    change {
+      ...ChangeView
+    }
+  }
+  totals {
+    ...MetricsView
+  }
+  change {
+    ...ChangeView
+  }
+  series {
+    from
+    to
+    totals {
+      leads
+      conversions
+      revenue
+      spend
+    }
+  }
+}`) as unknown as TypedDocumentString<ChannelsLiveSubscription, ChannelsLiveSubscriptionVariables>;
