@@ -246,6 +246,8 @@ test('GraphiQL loads from the binary, without a CDN', async () => {
   page.on('request', (r) => requests.push(r.url()));
   await page.goto(`${server.url}/graphql`);
   await page.waitForSelector('.graphiql-container');
+  // The editors load as separate chunks (also from the binary).
+  await page.waitForSelector('.graphiql-query-editor .CodeMirror-line');
   await shot('graphiql');
   const foreign = requests.filter((u) => !u.startsWith(server.url) && !u.startsWith('data:') && !u.startsWith('blob:'));
   assert.deepEqual(foreign, []);
