@@ -11,7 +11,8 @@ use std::time::{Duration, Instant};
 
 use client::{Event, LiveClient, PATIENCE, bearer};
 use leadsource::auth::{Role, Scope};
-use leadsource_tests::{TestApp, TestRedis, free_port, fresh_settings, test_settings};
+use leadsource_tests::facts::Facts;
+use leadsource_tests::{TestApp, TestRedis, free_port, fresh_settings, scenario, test_settings};
 use serde_json::{Value, json};
 
 const PERFORMANCE: &str = "subscription($range: DateRange!) {
@@ -305,5 +306,50 @@ async fn a_write_on_one_instance_is_pushed_to_a_subscriber_of_another_through_re
     match live.event(Duration::from_millis(1_500)).await {
         Event::Quiet => {}
         other => panic!("one write, one push: then {other:?}"),
+    }
+}
+
+#[tokio::test]
+async fn attribution_and_budget_pacing_subscriptions_first_answer_what_their_queries_answer() {
+    let app = TestApp::spawn().await;
+    let ws = app.workspace("acme").await;
+    let mut facts = Facts::new(&app.state.db.conn, ws.id).await;
+    scenario::load(&mut facts).await;
+    let march = r#"range: { from: "2026-03-01", to: "2026-03-31" }"#;
+    let reports = [
+        (
+            "attribution",
+            format!("{march}, model: LINEAR"),
+            "conversions revenue channels { label conversions revenue } campaigns { conversions }",
+        ),
+        (
+            "budgetPacing",
+            format!(r#"{march}, asOf: "2026-03-20""#),
+            "campaignName planned spentToDate projected status",
+        ),
+    ];
+    let mut live = LiveClient::with(&app, &ws.token).await;
+    for (field, args, selection) in reports {
+        let query = format!("{{ {field}({args}) {{ {selection} }} }}");
+        let answered = app.gql(Some(&ws.token), &query, json!({})).await.ok();
+        let expected = &answered.body["data"][field];
+        assert!(
+            expected
+                .as_object()
+                .is_some_and(|o| !o["channels"].as_array().is_none_or(Vec::is_empty))
+                || expected.as_array().is_some_and(|a| !a.is_empty()),
+            "the scenario gives {field} something to answer: {expected}"
+        );
+        let subscription = format!("subscription {{ {field}Updates({args}) {{ {selection} }} }}");
+        live.subscribe(field, &subscription, json!({})).await;
+        let pushed = live
+            .next_of(field, PATIENCE)
+            .await
+            .expect("the first answer");
+        assert_eq!(
+            &pushed["data"][format!("{field}Updates")],
+            expected,
+            "{field}"
+        );
     }
 }

@@ -414,7 +414,11 @@ pub async fn graphql_get(
             return super::live::upgrade(http, upgrade, client, request_id);
         }
         // A WebSocket handshake that does not hold gets its refusal; other GETs go on.
-        Err(rejection) if headers.contains_key(header::UPGRADE) => {
+        Err(rejection)
+            if headers
+                .get(header::UPGRADE)
+                .is_some_and(|v| v.as_bytes().eq_ignore_ascii_case(b"websocket")) =>
+        {
             return rejection.into_response();
         }
         Err(_) => {}

@@ -130,11 +130,9 @@ impl Connection {
     }
 
     async fn send(&mut self, text: String) -> Flow {
-        match self.sink.send(Message::Text(text.into())).await {
-            Ok(()) => Flow::Continue,
-            // The client is gone; the next read ends the loop.
-            Err(_) => Flow::Continue,
-        }
+        // A failed send means the client is gone: the next read ends the loop.
+        let _ = self.sink.send(Message::Text(text.into())).await;
+        Flow::Continue
     }
 
     async fn on_init(&mut self, payload: Option<&serde_json::Value>) -> Flow {

@@ -79,3 +79,21 @@ impl Recheck for Session {
         .boxed()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn refused_credentials_close_with_the_code_graphql_ws_clients_expect() {
+        let unauthenticated = AppError::Unauthenticated("invalid".to_owned());
+        assert_eq!(refusal(unauthenticated).0, Close::Unauthorized);
+        let forbidden = AppError::Forbidden("this needs scope reports:read".to_owned());
+        let (close, reason) = refusal(forbidden);
+        assert_eq!(close, Close::Forbidden);
+        assert!(reason.contains("reports:read"), "{reason}");
+        assert_eq!(refusal(AppError::unavailable()).0, Close::TryAgainLater);
+        assert_eq!(Close::Unauthorized.code(), 4401);
+        assert_eq!(Close::Forbidden.code(), 4403);
+    }
+}
