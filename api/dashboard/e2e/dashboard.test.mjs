@@ -253,6 +253,43 @@ test('GraphiQL loads from the binary, without a CDN', async () => {
   assert.deepEqual(foreign, []);
 });
 
+test('the session is refreshed before the access token expires', async () => {
+  await page.goto(`${server.url}/channels${qs(RANGE)}`);
+  await totalsOnPage();
+  const stored = () => page.evaluate(() => JSON.parse(sessionStorage.getItem('leadsource.session')));
+  const before = await stored();
+  // As if the token were 61 s from expiry: the dashboard refreshes a minute ahead.
+  await page.evaluate((s) => {
+    s.accessTokenExpiresAt = new Date(Date.now() + 61_000).toISOString();
+    sessionStorage.setItem('leadsource.session', JSON.stringify(s));
+  }, before);
+  await page.reload();
+  await page.waitForFunction(
+    (old) => JSON.parse(sessionStorage.getItem('leadsource.session') ?? '{}').accessToken !== old,
+    before.accessToken,
+    { timeout: 10_000 },
+  );
+  const after = await stored();
+  assert.notEqual(after.refreshToken, before.refreshToken, 'a refresh token is single use');
+  assert.ok(Date.parse(after.accessTokenExpiresAt) - Date.now() > 5 * 60_000, 'a fresh access token');
+  const { viewer } = await gql(server, after.accessToken, '{ viewer { kind } }');
+  assert.equal(viewer.kind, 'USER');
+});
+
+test('signing out ends the session', async () => {
+  const { refreshToken } = await page.evaluate(() => JSON.parse(sessionStorage.getItem('leadsource.session')));
+  await Promise.all([
+    page.waitForResponse((r) => r.url().endsWith('/graphql') && (r.request().postData() ?? '').includes('mutation Logout')),
+    page.getByRole('button', { name: 'Sign out' }).click(),
+  ]);
+  await page.getByRole('heading', { name: 'Sign in to Leadsource' }).waitFor();
+  assert.equal(await page.evaluate(() => sessionStorage.getItem('leadsource.session')), null);
+  await assert.rejects(
+    gql(server, server.token, 'mutation($t: String!) { refreshSession(refreshToken: $t) { accessToken } }', { t: refreshToken }),
+    /UNAUTHENTICATED|BAD_USER_INPUT|refresh/i,
+  );
+});
+
 test('no console errors and no request beyond the server during the browser tests', () => {
   assert.deepEqual(problems, []);
 });
