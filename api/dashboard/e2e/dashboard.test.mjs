@@ -188,6 +188,22 @@ test('the Budget page shows a curve per channel', async () => {
   await page.screenshot({ path: resolve(SHOTS, 'budget.png'), fullPage: true });
 });
 
+test('a constraint edited on the Budget page holds in the recomputed plan', async () => {
+  const first = page.locator('[data-testid="budget-card"]').first();
+  const label = (await first.locator('h3').textContent()).trim();
+  const row = () => page.locator('#budget-table tbody tr', { has: page.locator('th', { hasText: label }) });
+  const cell = async (n) => (await row().locator('td').nth(n).getAttribute('data-value'));
+  const current = await cell(0);
+  assert.notEqual(await cell(1), current, `${label} moves without a constraint`);
+  await first.getByLabel('Lock spend').check();
+  await page.getByRole('button', { name: 'Recompute' }).click();
+  await page.waitForFunction(
+    (name) => [...document.querySelectorAll('#budget-table tbody tr')].some((r) => r.querySelector('th')?.textContent === name && r.querySelectorAll('td')[6]?.dataset.value === 'LOCKED'),
+    label,
+  );
+  assert.equal(await cell(1), current, `${label} keeps its spend when locked`);
+});
+
 test('the Pacing page compares planned, spent and projected', async () => {
   await page.goto(`${server.url}/pacing${qs(RANGE)}`);
   await page.waitForSelector('#pacing-table tbody tr th');
@@ -212,7 +228,7 @@ test('the Leads page searches, and a lead shows its journey', async () => {
   await shot('lead-journey');
 });
 
-test('a token created in Settings works for a GraphQL call', async () => {
+test('a token created in Settings works for a GraphQL call, and stops when revoked', async () => {
   await page.goto(`${server.url}/settings`);
   await page.getByLabel('Token name').fill('browser test');
   await page.getByRole('button', { name: 'Create token' }).click();
@@ -223,6 +239,11 @@ test('a token created in Settings works for a GraphQL call', async () => {
   await page.waitForSelector('#tokens-table tbody tr');
   await assertLabelled('Settings');
   await shot('settings');
+  // Revoked: the same call is refused at once.
+  page.once('dialog', (d) => d.accept());
+  await page.getByRole('button', { name: 'Revoke browser test' }).click();
+  await page.locator('#tokens-table tbody tr', { hasText: 'browser test' }).getByText('revoked', { exact: true }).waitFor();
+  await assert.rejects(gql(server, secret, '{ viewer { kind } }'), /UNAUTHENTICATED/);
 });
 
 test('a lead captured through the API appears live on the open Channels page within 2 s', async () => {
