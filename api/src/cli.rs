@@ -8,7 +8,7 @@ use crate::config::{Cli, Command, CreateUserArgs, RebuildRollupsArgs, ServeArgs,
 use crate::db::connect;
 use crate::error::AppError;
 use crate::graphql::export_sdl;
-use crate::services::access::{NewUser, bootstrap_user};
+use crate::services::access::{NewUser, WorkspaceDefaults, bootstrap_user_with};
 use sea_orm::EntityTrait;
 
 pub async fn run(cli: Cli) -> Result<(), StartupError> {
@@ -69,7 +69,16 @@ async fn create_user(
         password: args.password,
         display_name: String::new(),
     };
-    let outcome = bootstrap_user(&db.conn, input, &args.workspace, role)
+    let defaults = WorkspaceDefaults {
+        currency: args.currency.clone().unwrap_or_else(|| "EUR".to_owned()),
+        timezone: args.timezone.clone().unwrap_or_else(|| "UTC".to_owned()),
+    };
+    let shown = format!(
+        "{}, {}",
+        defaults.currency.to_uppercase(),
+        defaults.timezone
+    );
+    let outcome = bootstrap_user_with(&db.conn, input, &args.workspace, role, defaults)
         .await
         .map_err(|e| match e {
             AppError::BadInput { field, message } => {
@@ -84,7 +93,13 @@ async fn create_user(
             other => StartupError::Other(other.to_string()),
         })?;
     if outcome.created_workspace {
-        println!("created workspace {} (EUR, UTC)", args.workspace);
+        println!("created workspace {} ({shown})", args.workspace);
+    } else if args.currency.is_some() || args.timezone.is_some() {
+        println!(
+            "workspace {} exists: --currency and --timezone apply to new workspaces only \
+             (its OWNER changes them with updateWorkspace)",
+            args.workspace
+        );
     }
     if outcome.created_user {
         println!("created user {}", args.email.trim().to_lowercase());

@@ -41,6 +41,15 @@ pub struct RebuildRollupsArgs {
     pub workspace: Option<String>,
 }
 
+/// How log lines are written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum LogFormat {
+    /// Human-readable lines.
+    Text,
+    /// One JSON object per line.
+    Json,
+}
+
 /// What an import file holds; each kind has its documented CSV columns (README, "Ingestion").
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum ImportKind {
@@ -50,6 +59,8 @@ pub enum ImportKind {
     Conversions,
     /// Created, or updated when a campaign has the row's utm_campaign.
     Campaigns,
+    /// FX rates (columns date, currency, rate): `recordFxRates`.
+    Fx,
 }
 
 #[derive(Debug, Clone, Args)]
@@ -62,8 +73,8 @@ pub struct ImportArgs {
     /// The server, e.g. http://127.0.0.1:8000 (`/graphql` is added when missing).
     #[arg(long, env = "LEADSOURCE_URL")]
     pub url: String,
-    /// An API token with spend:write, leads:write (leads and touchpoints), conversions:write,
-    /// or admin (campaigns).
+    /// An API token with spend:write (spend and fx), leads:write (leads and touchpoints),
+    /// conversions:write, or admin (campaigns).
     #[arg(long, env = "LEADSOURCE_TOKEN", hide_env_values = true)]
     pub token: String,
     /// Rows per API call (at most the server's MAX_BATCH_ROWS).
@@ -125,6 +136,14 @@ pub struct CreateUserArgs {
     /// OWNER, ADMIN, ANALYST or VIEWER.
     #[arg(long, default_value = "ANALYST")]
     pub role: String,
+    /// ISO 4217 reporting currency of a new workspace (default EUR); an existing workspace
+    /// keeps its own (`updateWorkspace` changes it).
+    #[arg(long)]
+    pub currency: Option<String>,
+    /// IANA time zone of a new workspace (default UTC), e.g. America/New_York; an existing
+    /// workspace keeps its own.
+    #[arg(long)]
+    pub timezone: Option<String>,
 }
 
 /// Process-wide configuration, from flags or the environment.
@@ -153,8 +172,14 @@ pub struct Settings {
     #[arg(long, env = "LOG", global = true)]
     pub log: Option<String>,
     /// Log format: text or json.
-    #[arg(long, env = "LOG_FORMAT", global = true, default_value = "text")]
-    pub log_format: String,
+    #[arg(
+        long,
+        env = "LOG_FORMAT",
+        global = true,
+        value_enum,
+        default_value = "text"
+    )]
+    pub log_format: LogFormat,
     /// Largest accepted request body in bytes (413 past it).
     #[arg(long, env = "MAX_BODY_BYTES", global = true, default_value_t = 8 * 1024 * 1024)]
     pub max_body_bytes: usize,

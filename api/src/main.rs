@@ -10,7 +10,10 @@ use leadsource::config::Cli;
 #[tokio::main]
 async fn main() -> ExitCode {
     let args = Cli::parse();
-    leadsource::telemetry::init(&args.settings);
+    if let Err(err) = leadsource::telemetry::init(&args.settings) {
+        eprintln!("error: {err}");
+        return ExitCode::FAILURE;
+    }
     match cli::run(args).await {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {

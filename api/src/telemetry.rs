@@ -2,24 +2,29 @@
 
 use tracing_subscriber::EnvFilter;
 
-use crate::config::Settings;
+use crate::config::{LogFormat, Settings};
 
-/// Installs the global subscriber; a bad filter falls back to `info` with a warning.
-pub fn init(settings: &Settings) {
+/// Installs the global subscriber. A filter that does not parse is refused with a message
+/// naming the setting, as every other bad setting is, rather than silently logging at `info`.
+pub fn init(settings: &Settings) -> Result<(), String> {
     let filter_text = settings.log_filter();
-    let (filter, bad) = match EnvFilter::try_new(&filter_text) {
-        Ok(f) => (f, false),
-        Err(_) => (EnvFilter::new("info"), true),
-    };
+    let filter = EnvFilter::try_new(&filter_text).map_err(|e| {
+        let name = if settings.log.is_some() {
+            "LOG"
+        } else {
+            "RUST_LOG"
+        };
+        format!(
+            "{name}: invalid log filter {filter_text:?}: {e} (e.g. info or info,leadsource=debug)"
+        )
+    })?;
     let builder = tracing_subscriber::fmt()
         .with_env_filter(filter)
         .with_writer(std::io::stderr);
-    let _ = if settings.log_format == "json" {
-        builder.json().try_init()
-    } else {
-        builder.try_init()
+    // A second initialisation (tests) keeps the first subscriber.
+    let _ = match settings.log_format {
+        LogFormat::Json => builder.json().try_init(),
+        LogFormat::Text => builder.try_init(),
     };
-    if bad {
-        tracing::warn!("LOG: invalid filter {filter_text:?}; using info");
-    }
+    Ok(())
 }

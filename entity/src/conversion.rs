@@ -16,6 +16,11 @@ pub struct Model {
     pub revenue_cents: i64,
     /// The caller's id, unique per workspace: pushes are idempotent on it.
     pub external_id: String,
+    /// The amount as sent, in hundredths of `original_currency`, when that was not the
+    /// reporting currency (the stored amount is its conversion).
+    pub original_amount_cents: Option<i64>,
+    /// ISO 4217 code the amount was sent in; null when it was the reporting currency.
+    pub original_currency: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

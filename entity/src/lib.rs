@@ -13,6 +13,7 @@ pub mod budget;
 pub mod campaign;
 pub mod channel;
 pub mod conversion;
+pub mod fx_rate;
 pub mod invitation;
 pub mod lead;
 pub mod membership;
@@ -30,6 +31,7 @@ pub mod prelude {
     pub use super::campaign::Entity as Campaign;
     pub use super::channel::Entity as Channel;
     pub use super::conversion::Entity as Conversion;
+    pub use super::fx_rate::Entity as FxRate;
     pub use super::invitation::Entity as Invitation;
     pub use super::lead::Entity as Lead;
     pub use super::membership::Entity as Membership;

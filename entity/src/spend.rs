@@ -13,6 +13,11 @@ pub struct Model {
     pub amount_cents: i64,
     pub impressions: i64,
     pub clicks: i64,
+    /// The amount as sent, in hundredths of `original_currency`, when that was not the
+    /// reporting currency (the stored amount is its conversion).
+    pub original_amount_cents: Option<i64>,
+    /// ISO 4217 code the amount was sent in; null when it was the reporting currency.
+    pub original_currency: Option<String>,
     pub updated_at: DateTimeUtc,
 }
 

@@ -12,7 +12,10 @@ pub const FIELDS: &str = "totalBudget totalCurrent totalSuggested expectedRevenu
     expectedRevenueAtSuggestion lift liftPct marginalRoi fullWeeks
     suggestions { key label channel { id name } campaign { id name } currentSpend
       suggestedSpend change changePct currentRoi marginalRoiNow marginalRoiAtSuggestion
-      expectedRevenueAtSuggestion fit { kind a b rSquared points } keptBecause bound reason }";
+      expectedRevenueAtSuggestion fit { kind a b rSquared points } keptBecause bound reason }
+    expectedProfitAtSuggestion
+    profitMaximizing { totalBudget expectedRevenue expectedProfit marginalRoi
+      suggestions { key label currentSpend suggestedSpend change } }";
 
 /// A decimal string ("-1234.5") in whole cents; anything else, or a fraction of a cent, fails.
 #[track_caller]

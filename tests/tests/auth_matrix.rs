@@ -330,6 +330,18 @@ async fn every_field_refuses_anonymous_weaker_and_foreign_callers() {
                 Cross::OwnWorkspace => {
                     resp.ok();
                 }
+                Cross::OwnWorkspaceUsersOnly if is_token => {
+                    assert_eq!(
+                        resp.error_code(),
+                        Some("FORBIDDEN"),
+                        "{} as {who}: {}",
+                        row.field,
+                        resp.body
+                    );
+                }
+                Cross::OwnWorkspaceUsersOnly => {
+                    resp.ok();
+                }
                 Cross::CallerAccount(code) => {
                     let expected = if is_token { "FORBIDDEN" } else { code };
                     assert_eq!(

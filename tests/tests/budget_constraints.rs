@@ -149,7 +149,7 @@ async fn a_constraint_on_a_channel_outside_the_plan_is_refused_naming_the_field(
         (
             ids(&mine, "EMAIL"),
             "constraints[1].channelId",
-            "Email is not a paid channel; only paid channels with spend in the range take part",
+            "Email has no spend in the range, so there is no response to spend to plan with",
         ),
         (
             ids(&mine, "PAID_VIDEO"),

@@ -41,8 +41,16 @@ async fn on_the_demo_data_money_moves_from_the_saturated_channels_to_paid_video(
         .collect();
     assert_eq!(
         labels,
-        ["Paid Search", "Paid Social", "Display", "Paid Video"],
-        "paid channels with spend, largest first"
+        [
+            "Paid Search",
+            "Events",
+            "Paid Social",
+            "Display",
+            "Affiliates",
+            "Paid Video",
+            "Email"
+        ],
+        "every channel with spend, paid or not, largest first"
     );
     for label in ["Paid Search", "Paid Social", "Display"] {
         let s = suggestion(&resp, label);
@@ -143,7 +151,7 @@ async fn locks_minimums_maximums_and_the_cap_hold_and_the_total_is_exact_to_the_
     assert_eq!(search["keptBecause"], "locked");
     assert!(cents(&suggestion(&resp, "Paid Social")["suggestedSpend"]) >= social_min);
     assert!(cents(&suggestion(&resp, "Display")["suggestedSpend"]) <= display_max);
-    for label in ["Paid Social", "Display", "Paid Video"] {
+    for label in ["Paid Social", "Display", "Paid Video", "Events"] {
         let s = suggestion(&resp, label);
         let change = cents(&s["change"]).abs();
         assert!(
@@ -161,9 +169,11 @@ async fn infeasible_constraints_are_refused_with_the_arithmetic() {
     let search = suggestion(&before, "Paid Search");
     let locked = cents(&search["currentSpend"]);
     // The other channels may shrink by 30% at most: their floors, rounded up to the cent.
-    let floors: i64 = ["Paid Social", "Display", "Paid Video"]
+    let floors: i64 = before
+        .list("budgetSuggestions/suggestions")
         .iter()
-        .map(|l| (cents(&suggestion(&before, l)["currentSpend"]) * 7 + 9) / 10)
+        .filter(|s| s["label"] != "Paid Search")
+        .map(|s| (cents(&s["currentSpend"]) * 7 + 9) / 10)
         .sum();
     let args = format!(
         "{range}, totalBudget: \"1000\", constraints: [{{ channelId: {}, locked: true }}]",
@@ -202,4 +212,82 @@ async fn a_second_plan_with_another_change_cap_reuses_the_cached_reports() {
         .ok();
     assert_eq!(app.metric(&lookups("miss")).await, 2.0);
     assert_eq!(app.metric(&lookups("hit")).await, 2.0);
+}
+
+/// On the demo the last euro of the current spend loses money (marginal ROI < 0): the answer
+/// also plans the total where marginal ROI reaches 0, which spends less and earns more profit,
+/// and asking for that total gives the same plan.
+#[tokio::test]
+async fn beside_a_loss_making_total_the_plan_gives_the_profit_maximising_one() {
+    let (app, token, range) = demo_app().await;
+    let resp = plan(&app, &token, &range).await.ok();
+    let level = float(resp.data("budgetSuggestions/marginalRoi"), "marginalRoi");
+    assert!(level < 0.0, "the demo's last euro loses money: {level}");
+    let best = resp.data("budgetSuggestions/profitMaximizing");
+    let total = cents(&best["totalBudget"]);
+    assert!(total < cents(resp.data("budgetSuggestions/totalBudget")));
+    let profit = decimal(&best["expectedProfit"], "expectedProfit");
+    let requested = decimal(
+        resp.data("budgetSuggestions/expectedProfitAtSuggestion"),
+        "expectedProfitAtSuggestion",
+    );
+    assert!(profit > requested, "{profit} vs {requested}");
+    let sum: i64 = best["suggestions"]
+        .as_array()
+        .unwrap_or_else(|| panic!("suggestions: {best}"))
+        .iter()
+        .map(|s| cents(&s["suggestedSpend"]))
+        .sum();
+    assert_eq!(sum, total);
+
+    let asked = plan(
+        &app,
+        &token,
+        &format!(
+            "{range}, totalBudget: \"{}\"",
+            money(total).replace(',', "")
+        ),
+    )
+    .await
+    .ok();
+    assert_eq!(
+        decimal(
+            asked.data("budgetSuggestions/expectedProfitAtSuggestion"),
+            "expectedProfitAtSuggestion"
+        ),
+        profit
+    );
+}
+
+/// A channel with spend takes part whether or not it is flagged paid, unless a constraint
+/// excludes it; then its spend leaves the default total too.
+#[tokio::test]
+async fn an_unpaid_channel_with_spend_takes_part_until_excluded() {
+    let (app, token, range) = demo_app().await;
+    let all = plan(&app, &token, &range).await.ok();
+    let events = suggestion(&all, "Events");
+    let events_spend = cents(&events["currentSpend"]);
+    assert!(events_spend > 0);
+    let args = format!(
+        "{range}, constraints: [{{ channelId: {}, exclude: true }}]",
+        events["channel"]["id"]
+    );
+    let without = plan(&app, &token, &args).await.ok();
+    assert!(
+        without
+            .list("budgetSuggestions/suggestions")
+            .iter()
+            .all(|s| s["label"] != "Events")
+    );
+    assert_eq!(
+        cents(without.data("budgetSuggestions/totalBudget")),
+        cents(all.data("budgetSuggestions/totalBudget")) - events_spend
+    );
+    let both = format!(
+        "{range}, constraints: [{{ channelId: {}, exclude: true, locked: true }}]",
+        events["channel"]["id"]
+    );
+    let resp = plan(&app, &token, &both).await;
+    assert_eq!(resp.error_code(), Some("BAD_USER_INPUT"));
+    assert_eq!(resp.error_field(), Some("constraints[0].exclude"));
 }

@@ -116,3 +116,48 @@ async fn the_printed_demo_login_signs_in_as_owner() {
         .ok();
     assert_eq!(campaigns.data("campaigns/totalCount"), 30);
 }
+
+#[tokio::test]
+async fn demo_data_into_a_workspace_that_holds_data_is_refused_and_writes_nothing() {
+    let app = TestApp::spawn().await;
+    load_demo(&app).await;
+    let db = &app.state.db.conn;
+    let before = lead::Entity::find().count(db).await.ok();
+    let (y, m, d) = AS_OF;
+    let as_of = NaiveDate::from_ymd_opt(y, m, d);
+    let err = load(db, "demo", "small", as_of, false)
+        .await
+        .expect_err("a second demo-data into the same workspace is refused");
+    let message = err.to_string();
+    assert!(message.contains("already holds data"), "{message}");
+    assert!(
+        message.contains("--workspace"),
+        "says what to do: {message}"
+    );
+    assert_eq!(lead::Entity::find().count(db).await.ok(), before);
+    // Another workspace of the same database takes the data set.
+    load(db, "demo2", "small", as_of, false)
+        .await
+        .unwrap_or_else(|e| panic!("a new workspace: {e}"));
+}
+
+#[tokio::test]
+async fn each_serve_demo_start_revokes_the_token_the_previous_start_printed() {
+    use entity::api_token;
+    let app = TestApp::spawn().await;
+    let (y, m, d) = AS_OF;
+    let as_of = NaiveDate::from_ymd_opt(y, m, d);
+    for _ in 0..3 {
+        leadsource::cli::demo::load_if_empty(&app.state, as_of)
+            .await
+            .unwrap_or_else(|e| panic!("serve --demo: {e}"));
+    }
+    let tokens = api_token::Entity::find()
+        .filter(api_token::Column::Name.eq("demo (serve --demo)"))
+        .all(&app.state.db.conn)
+        .await
+        .unwrap_or_else(|e| panic!("tokens: {e}"));
+    assert_eq!(tokens.len(), 3);
+    let live = tokens.iter().filter(|t| t.revoked_at.is_none()).count();
+    assert_eq!(live, 1, "only the last printed token works");
+}

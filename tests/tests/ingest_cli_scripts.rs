@@ -70,9 +70,10 @@ async fn line_numbers_of_a_crlf_file_are_the_lines_of_the_file() {
 async fn every_bad_line_of_a_batch_is_found_before_it_is_sent() {
     let (app, ws) = setup().await;
     // A malformed amount, and three faults only the server used to find: a negative amount,
-    // another currency, a day after tomorrow. All four come in one round; nothing is sent.
+    // a currency that is no ISO 4217 code, a day after tomorrow. All four come in one round;
+    // nothing is sent.
     let text = format!(
-        "date,utm_campaign,amount,currency\n{},brand,1,EUR\n{},brand,1;5,\n{},brand,-2,\n{},brand,3,USD\n{},brand,4,\n",
+        "date,utm_campaign,amount,currency\n{},brand,1,EUR\n{},brand,1;5,\n{},brand,-2,\n{},brand,3,DOLLARS\n{},brand,4,\n",
         day(1),
         day(2),
         day(3),

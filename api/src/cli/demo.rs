@@ -7,12 +7,15 @@ use crate::app::StartupError;
 use crate::auth::Scope;
 use crate::demo::{Scale, write_demo};
 use crate::services::access::ensure_demo_login;
-use crate::services::api_token::create_api_token;
+use crate::services::api_token::{create_api_token, revoke_tokens_named};
 use crate::services::channel::default_channels;
 use crate::services::workspace::{
     NewWorkspace, create_workspace, find_workspace_by_slug, timezone_of,
 };
 use crate::state::AppState;
+
+/// The name of the token `serve --demo` prints; one live at a time.
+const DEMO_TOKEN_NAME: &str = "demo (serve --demo)";
 
 fn failed(what: &str, err: impl std::fmt::Display) -> StartupError {
     StartupError::Other(format!("demo data: {what}: {err}"))
@@ -52,6 +55,7 @@ pub async fn load(
         .await
         .map_err(|e| failed("workspace", e))?,
     };
+    refuse_filled(db, &ws).await?;
     let channels = default_channels(db, ws.id)
         .await
         .map_err(|e| failed("channels", e))?
@@ -93,6 +97,33 @@ pub async fn load(
     Ok(())
 }
 
+/// The demo writes a whole data set with its own ids; into a workspace that already holds
+/// leads or spend it would collide with them (and mix with real data), so that is refused.
+async fn refuse_filled(
+    db: &DatabaseConnection,
+    ws: &entity::workspace::Model,
+) -> Result<(), StartupError> {
+    use sea_orm::{ColumnTrait, QueryFilter};
+    let leads = entity::lead::Entity::find()
+        .filter(entity::lead::Column::WorkspaceId.eq(ws.id))
+        .count(db)
+        .await
+        .map_err(|e| failed("lookup", e))?;
+    let spend = entity::spend::Entity::find()
+        .filter(entity::spend::Column::WorkspaceId.eq(ws.id))
+        .count(db)
+        .await
+        .map_err(|e| failed("lookup", e))?;
+    if leads + spend == 0 {
+        return Ok(());
+    }
+    Err(StartupError::Other(format!(
+        "--workspace: workspace {:?} already holds data ({leads} leads, {spend} spend rows); \
+         demo-data writes into a new or empty workspace: pass another --workspace, or use a new database",
+        ws.slug
+    )))
+}
+
 /// `serve --demo`: loads the small data set into an empty database and prints credentials.
 pub async fn load_if_empty(state: &AppState, as_of: Option<NaiveDate>) -> Result<(), StartupError> {
     let db = &state.db.conn;
@@ -113,7 +144,12 @@ pub async fn load_if_empty(state: &AppState, as_of: Option<NaiveDate>) -> Result
         );
         return Ok(());
     };
-    let token = create_api_token(db, ws.id, "demo (serve --demo)", &Scope::ALL, None, None)
+    // The secret of an earlier start cannot be shown again, so its token is revoked rather
+    // than left working and forgotten.
+    let revoked = revoke_tokens_named(db, ws.id, DEMO_TOKEN_NAME)
+        .await
+        .map_err(|e| failed("token", e))?;
+    let token = create_api_token(db, ws.id, DEMO_TOKEN_NAME, &Scope::ALL, None, None)
         .await
         .map_err(|e| failed("token", e))?;
     let login = ensure_demo_login(db, ws.id)
@@ -126,6 +162,9 @@ pub async fn load_if_empty(state: &AppState, as_of: Option<NaiveDate>) -> Result
         login.email, login.password
     );
     eprintln!("  API token (all scopes): {}", token.secret);
+    if revoked > 0 {
+        eprintln!("  (the demo token printed by the previous start is revoked)");
+    }
     eprintln!(
         "  curl -s http://{}/graphql -H 'content-type: application/json' \\",
         state.settings.listen_addr

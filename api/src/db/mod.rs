@@ -3,6 +3,7 @@
 pub mod analytics;
 pub mod availability;
 pub mod connect;
+pub mod local_day;
 pub mod rollup;
 pub mod scope;
 pub mod statistics;

@@ -25,6 +25,7 @@ in_workspace!(
     campaign,
     channel,
     conversion,
+    fx_rate,
     invitation,
     lead,
     membership,

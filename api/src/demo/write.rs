@@ -113,6 +113,8 @@ pub(super) async fn insert_spend<C: ConnectionTrait>(
             amount_cents: Set(r.amount_cents),
             impressions: Set(r.impressions),
             clicks: Set(r.clicks),
+            original_amount_cents: NotSet,
+            original_currency: NotSet,
             // The ad platforms' nightly export.
             updated_at: Set(at_local(plan, r.date, 23)),
         });

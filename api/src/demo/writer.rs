@@ -149,6 +149,8 @@ impl<'a> LeadWriter<'a> {
                     kind: Set(c.kind.to_owned()),
                     revenue_cents: Set(c.revenue_cents),
                     external_id: Set(format!("{external}-{}", c.kind)),
+                    original_amount_cents: NotSet,
+                    original_currency: NotSet,
                 });
                 if self.conversions.len() == self.rows.2 {
                     self.flush_conversions(db, sum).await?;

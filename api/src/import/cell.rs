@@ -8,6 +8,7 @@ use rust_decimal::Decimal;
 use serde_json::Value;
 
 use crate::services::ingest::conversion::kind as conversion_kind;
+use crate::services::ingest::fx_rate;
 use crate::services::ingest::validate::{self, Clock};
 
 /// How a cell is checked and sent.
@@ -25,10 +26,14 @@ pub enum Cell {
     Money,
     /// A non-negative whole number that fits a GraphQL Int.
     Count,
-    /// An ISO 4217 code that must be the workspace currency.
+    /// An ISO 4217 code; another than the workspace's is converted at its FX rate.
     Currency,
     /// RFC 3339, or `YYYY-MM-DD HH:MM[:SS]` read in the workspace time zone.
     Timestamp,
+    /// An ISO 4217 code other than the workspace currency (an FX rate's).
+    ForeignCurrency,
+    /// An FX rate: a decimal more than 0, at most 1,000,000, at most 12 places.
+    Rate,
     /// A conversion kind: a-z, 0-9, `_` and `-`.
     ConversionKind,
     /// ACTIVE, PAUSED or ARCHIVED, in any case.
@@ -106,13 +111,27 @@ pub fn read(cell: Cell, value: &str, facts: &Facts) -> Result<Value, CellError> 
             validate::count(Some(n)).map(Value::from).map_err(bad)
         }
         Cell::Currency => {
+            // Another currency is converted by the server at the workspace's FX rate.
             validate::currency(Some(value), &facts.currency).map_err(|_| {
-                bad(format!(
-                    "is not the workspace currency {}; convert amounts before importing",
-                    facts.currency
-                ))
+                bad("is not an active ISO 4217 currency code (such as EUR, USD)".to_owned())
             })?;
             Ok(Value::from(value.to_ascii_uppercase()))
+        }
+        Cell::ForeignCurrency => fx_rate::foreign_currency(value, &facts.currency)
+            .map(Value::from)
+            .map_err(|_| {
+                bad(format!(
+                    "is not an ISO 4217 code other than the workspace currency {}",
+                    facts.currency
+                ))
+            }),
+        Cell::Rate => {
+            let rate = value
+                .parse::<Decimal>()
+                .map_err(|_| bad("is not a decimal number such as 0.9215".to_owned()))?;
+            fx_rate::rate(rate)
+                .map(|r| Value::from(r.to_string()))
+                .map_err(bad)
         }
         Cell::Timestamp => {
             let at = timestamp(value, facts.clock.tz)?;
@@ -215,13 +234,18 @@ mod tests {
             (Cell::Money, "12,50"),
             (Cell::Count, "-3"),
             (Cell::Count, "3000000000"),
-            (Cell::Currency, "USD"),
+            (Cell::Currency, "DOLLARS"),
             (Cell::Day, "2026-12-03"),
             (Cell::Day, "2026-02-30"),
             (Cell::Timestamp, "2026-12-03 00:00"),
             (Cell::Email, "not-an-address"),
             (Cell::ConversionKind, "First Purchase"),
             (Cell::Status, "running"),
+            (Cell::ForeignCurrency, "eur"),
+            (Cell::ForeignCurrency, "DOLLARS"),
+            (Cell::Rate, "0.000"),
+            (Cell::Rate, "-0.9"),
+            (Cell::Rate, "0,92"),
         ];
         for (cell, value) in refused {
             let err = read(cell, value, &f).expect_err(value);
@@ -235,5 +259,10 @@ mod tests {
         assert_eq!(read(Cell::Money, "12.5", &f), Ok(Value::from("12.5")));
         assert_eq!(read(Cell::Currency, "eur", &f), Ok(Value::from("EUR")));
         assert_eq!(read(Cell::Status, "paused", &f), Ok(Value::from("PAUSED")));
+        assert_eq!(
+            read(Cell::ForeignCurrency, "usd", &f),
+            Ok(Value::from("USD"))
+        );
+        assert_eq!(read(Cell::Rate, "0.9200", &f), Ok(Value::from("0.92")));
     }
 }

@@ -92,6 +92,10 @@ fn mutation(kind: ImportKind) -> Option<(&'static str, &'static str)> {
             "mutation($rows: [ConversionInput!]!) { recordConversions(inputs: $rows) { recorded duplicates newCustomers } }",
             "recordConversions",
         ),
+        ImportKind::Fx => (
+            "mutation($rows: [FxRateInput!]!) { recordFxRates(entries: $rows) { inserted updated } }",
+            "recordFxRates",
+        ),
         ImportKind::Campaigns => return None,
     })
 }

@@ -87,6 +87,13 @@ const CONVERSIONS: &[Column] = &[
     col("currency", "currency", Cell::Currency, false),
 ];
 
+/// One day's rate of a foreign currency: units of the reporting currency per unit of it.
+const FX: &[Column] = &[
+    col("date", "date", Cell::Day, true),
+    col("currency", "currency", Cell::ForeignCurrency, true),
+    col("rate", "rate", Cell::Rate, true),
+];
+
 /// `channel` is a channel's name or group, turned into its `channelId` by the campaigns import.
 const CAMPAIGNS: &[Column] = &[
     col("utm_campaign", "utmCampaign", CAMPAIGN_UTM, true),
@@ -105,6 +112,7 @@ pub fn columns(kind: ImportKind) -> &'static [Column] {
         ImportKind::Touchpoints => TOUCHPOINTS,
         ImportKind::Conversions => CONVERSIONS,
         ImportKind::Campaigns => CAMPAIGNS,
+        ImportKind::Fx => FX,
     }
 }
 
@@ -295,6 +303,7 @@ pub fn kind_name(kind: ImportKind) -> &'static str {
         ImportKind::Touchpoints => "touchpoints",
         ImportKind::Conversions => "conversions",
         ImportKind::Campaigns => "campaigns",
+        ImportKind::Fx => "fx",
     }
 }
 

@@ -115,6 +115,23 @@ pub async fn revoke_api_token<C: ConnectionTrait>(
     Ok(active.update(db).await?)
 }
 
+/// Revokes every live token of the workspace named `name` (the demo's own token, replaced at
+/// each `serve --demo` start); answers how many.
+pub async fn revoke_tokens_named<C: ConnectionTrait>(
+    db: &C,
+    workspace_id: i64,
+    name: &str,
+) -> AppResult<u64> {
+    let done = api_token::Entity::update_many()
+        .col_expr(api_token::Column::RevokedAt, Expr::value(Utc::now()))
+        .filter(api_token::Column::WorkspaceId.eq(workspace_id))
+        .filter(api_token::Column::Name.eq(name))
+        .filter(api_token::Column::RevokedAt.is_null())
+        .exec(db)
+        .await?;
+    Ok(done.rows_affected)
+}
+
 /// Writes the pending `last_used_at` values, one statement per used token (never moving
 /// a value backwards). On failure the values are kept for the next flush.
 pub async fn flush_token_usage<C: ConnectionTrait>(db: &C, usage: &TokenUsage) -> AppResult<usize> {

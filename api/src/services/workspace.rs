@@ -62,12 +62,8 @@ fn validate(input: &NewWorkspace) -> AppResult<()> {
             "1 to 64 characters of a-z, 0-9 and '-'",
         ));
     }
-    if input.currency.len() != 3 || !input.currency.chars().all(|c| c.is_ascii_alphabetic()) {
-        return Err(AppError::bad_input(
-            "currency",
-            "an ISO 4217 code such as EUR",
-        ));
-    }
+    super::fx::iso4217(&input.currency)
+        .map_err(|reason| AppError::bad_input("currency", reason))?;
     if input.timezone.parse::<chrono_tz::Tz>().is_err() {
         return Err(AppError::bad_input(
             "timezone",

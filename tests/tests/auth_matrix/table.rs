@@ -27,6 +27,9 @@ pub enum Cross {
     MissingRowReference(&'static str),
     /// The field takes no id: it answers the caller's own workspace only.
     OwnWorkspace,
+    /// Like `OwnWorkspace`, for a field only a person may call (the workspace's settings,
+    /// OWNER): another workspace's token is refused (FORBIDDEN), its owner changes its own.
+    OwnWorkspaceUsersOnly,
     /// The field acts on the signed-in caller's own account: a token of another workspace
     /// is refused (FORBIDDEN: it has no account) and its owner gets this code from the
     /// row's deliberately failing call, about their own account.
@@ -81,10 +84,11 @@ pub fn table() -> Vec<Row> {
     use Access::{Needs, Public};
     use Cross::{
         CallerAccount, MissingReference, MissingRowReference, NotFound, Null, OwnWorkspace,
+        OwnWorkspaceUsersOnly,
     };
     use Permission::{
-        ManageAccess, ManageCatalog, OwnAccount, Read, ViewSelf, WriteConversions, WriteLeads,
-        WriteSpend,
+        ManageAccess, ManageCatalog, ManageWorkspace, OwnAccount, Read, ViewSelf, WriteConversions,
+        WriteLeads, WriteSpend,
     };
     vec![
         row(
@@ -289,6 +293,20 @@ pub fn table() -> Vec<Row> {
             "mutation($c: ID!) { recordSpend(entries: [{ campaignId: $c, date: \"2026-01-01\", amount: \"1.00\" }]) { inserted updated } }",
             |f, _| json!({ "c": f.campaign }),
             MissingRowReference("campaignId"),
+        ),
+        row(
+            "recordFxRates",
+            Needs(WriteSpend),
+            "mutation { recordFxRates(entries: [{ date: \"2026-01-01\", currency: \"USD\", rate: \"0.92\" }]) { inserted updated } }",
+            none,
+            OwnWorkspace,
+        ),
+        row(
+            "updateWorkspace",
+            Needs(ManageWorkspace),
+            "mutation($n: String!) { updateWorkspace(input: { name: $n }) { id name timezone } }",
+            |_, n| json!({ "n": format!("renamed-{n}") }),
+            OwnWorkspaceUsersOnly,
         ),
         row(
             "captureLead",

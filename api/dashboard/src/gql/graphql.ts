@@ -201,7 +201,7 @@ export type BudgetPacing = {
 };
 
 /**
- * Where the money of a period as long as `range` should go: per paid channel (or campaign)
+ * Where the money of a period as long as `range` should go: per channel (or campaign)
  * the suggested spend and why, with the totals. Amounts are in `currency`. Figures read off
  * the fitted curves (marginal and modelled ROI) are Floats: estimates of a numerical fit,
  * not sums of recorded money.
@@ -214,6 +214,11 @@ export type BudgetPlan = {
   currency: Scalars['String']['output'];
   /** The curve family fitted. */
   curve: ResponseCurve;
+  /**
+   * Modelled profit at the suggestions: Σ (revenue − spend) over the channels with a fitted
+   * curve (the others keep their spend in every plan).
+   */
+  expectedProfitAtSuggestion: Scalars['Decimal']['output'];
   /** Modelled revenue at the suggested spends (channels with a fitted curve). */
   expectedRevenueAtSuggestion: Scalars['Decimal']['output'];
   /** Modelled revenue at the current spends (channels with a fitted curve). */
@@ -237,11 +242,16 @@ export type BudgetPlan = {
    * Float: it echoes the `maxChangePct` argument, a setting rather than an amount.
    */
   maxChangePct: Scalars['Float']['output'];
+  /**
+   * The plan of the total that maximises modelled profit (marginal ROI 0, within every
+   * bound), beside the requested total; null when no channel is free to move.
+   */
+  profitMaximizing?: Maybe<ProfitMaximizingPlan>;
   /** The range the curves were fitted on; the plan is for a period as long. */
   range: Period;
   /**
-   * One suggestion per paid channel (or campaign) with spend in the range, largest
-   * current spend first.
+   * One suggestion per channel (or campaign) with spend in the range that no constraint
+   * excludes, whether or not the channel is flagged paid; largest current spend first.
    */
   suggestions: Array<BudgetSuggestion>;
   /** The money split: `totalBudget`, or the current spend of the range. */
@@ -257,7 +267,7 @@ export type BudgetPlan = {
   weeks: Scalars['Float']['output'];
 };
 
-/** The suggestion for one paid channel (or campaign). */
+/** The suggestion for one channel (or campaign). */
 export type BudgetSuggestion = {
   __typename?: 'BudgetSuggestion';
   /** Revenue the attribution model credits it with over the range. */
@@ -467,7 +477,8 @@ export type Channel = {
   /** True for the seeded channel of its group, where classified touches land. */
   isDefault: Scalars['Boolean']['output'];
   /**
-   * Whether the channel's traffic is bought; `budgetSuggestions` plans only paid channels.
+   * Whether the channel's traffic is bought (the classification's paid groups). A label
+   * only: `budgetSuggestions` plans every channel with spend, paid or not.
    * Defaults to the group's nature when the channel is created.
    */
   isPaid: Scalars['Boolean']['output'];
@@ -505,8 +516,8 @@ export type ChannelComparison = {
 };
 
 /**
- * Limits on one paid channel (or, at the CAMPAIGN level, one campaign) for the planned
- * period. Name the channel with `channelId` at the CHANNEL level, the campaign with
+ * Limits on one channel (or, at the CAMPAIGN level, one campaign) for the planned period,
+ * or its exclusion from the plan. Name the channel with `channelId` at the CHANNEL level, the campaign with
  * `campaignId` at the CAMPAIGN level.
  */
 export type ChannelConstraint = {
@@ -514,6 +525,11 @@ export type ChannelConstraint = {
   campaignId?: InputMaybe<Scalars['ID']['input']>;
   /** The channel (CHANNEL level). */
   channelId?: InputMaybe<Scalars['ID']['input']>;
+  /**
+   * Leave the target out of the plan: its spend is neither moved nor counted in the
+   * default total. Cannot be combined with minSpend, maxSpend or locked.
+   */
+  exclude?: Scalars['Boolean']['input'];
   /** Keep the current spend, whatever the curves say. */
   locked?: Scalars['Boolean']['input'];
   /** Spend at most this much over the period. */
@@ -575,6 +591,13 @@ export type Conversion = {
   leadId: Scalars['ID']['output'];
   /** When the conversion happened. */
   occurredAt: Scalars['DateTime']['output'];
+  /** ISO 4217 code the revenue was sent in, when it was not the workspace currency. */
+  originalCurrency?: Maybe<Scalars['String']['output']>;
+  /**
+   * The revenue as sent, when it was sent in another currency than the workspace's
+   * (`revenue` is its conversion); null otherwise.
+   */
+  originalRevenue?: Maybe<Scalars['Decimal']['output']>;
   /** Revenue in the workspace currency, to the cent ("0.00" when none was given). */
   revenue: Scalars['Decimal']['output'];
 };
@@ -615,7 +638,12 @@ export type ConversionFilterInput = {
 
 /** A conversion of a known lead; a repeated `externalId` is ignored. */
 export type ConversionInput = {
-  /** ISO 4217 code; when given it must be the workspace currency. */
+  /**
+   * ISO 4217 code of `revenue`; the workspace currency when absent. Another currency is
+   * converted at the workspace's FX rate of the conversion's local day (or the latest
+   * earlier one, at most 7 days old): stored revenue = round_half_even(revenue × rate, 2);
+   * the amount as sent is kept. No rate: a bad row naming the day and currency.
+   */
   currency?: InputMaybe<Scalars['String']['input']>;
   /** Your id for the conversion, unique in the workspace. */
   externalId: Scalars['String']['input'];
@@ -625,7 +653,10 @@ export type ConversionInput = {
   leadExternalId: Scalars['String']['input'];
   /** Now when absent; not before the lead's creation, not after tomorrow. */
   occurredAt?: InputMaybe<Scalars['DateTime']['input']>;
-  /** In the workspace currency, at least 0; 0 when absent. */
+  /**
+   * In `currency` (the workspace's when absent), at least 0, at most two decimal places;
+   * 0 when absent.
+   */
   revenue?: InputMaybe<Scalars['Decimal']['input']>;
 };
 
@@ -738,6 +769,35 @@ export type Dimension =
   | 'UTM_MEDIUM'
   /** The utm_source value as recorded (case kept). Carries no spend. */
   | 'UTM_SOURCE';
+
+/**
+ * One day's exchange rate of a foreign currency into the workspace's reporting currency;
+ * sending the same currency and day again replaces it.
+ */
+export type FxRateInput = {
+  /** ISO 4217 code of the foreign currency; the reporting currency itself is refused. */
+  currency: Scalars['String']['input'];
+  /** The day the rate applies to; it also serves the next 7 days that have none. */
+  date: Scalars['Date']['input'];
+  /**
+   * Units of the reporting currency worth 1 unit of `currency` (with EUR reporting and
+   * currency USD, 0.92 means 1 USD = 0.92 EUR): more than 0, at most 1,000,000, at most
+   * 12 decimal places.
+   */
+  rate: Scalars['Decimal']['input'];
+};
+
+/**
+ * What `recordFxRates` stored. A currency and day sent twice in one call counts once (the
+ * last entry wins).
+ */
+export type FxRatesResult = {
+  __typename?: 'FxRatesResult';
+  /** (currency, day) rates that did not exist before. */
+  inserted: Scalars['Int']['output'];
+  /** (currency, day) rates that replaced a stored one. */
+  updated: Scalars['Int']['output'];
+};
 
 /** Bucket size of a time series, in the workspace time zone. */
 export type Granularity =
@@ -1080,6 +1140,13 @@ export type Mutation = {
    */
   recordConversions: ConversionsResult;
   /**
+   * Upserts the workspace's FX table per (currency, day): the rates that convert spend
+   * amounts and conversion revenue sent in another currency. A rate applies to its day and
+   * to the next 7 days that have none; stored rows are not re-converted when a rate
+   * changes. Needs role ANALYST or scope `spend:write`.
+   */
+  recordFxRates: FxRatesResult;
+  /**
    * Upserts spend per (campaign, day): a day sent again replaces the stored one. Needs
    * role ANALYST or scope `spend:write`.
    */
@@ -1120,6 +1187,13 @@ export type Mutation = {
    * when the new name is taken. Needs role ANALYST or scope `admin`.
    */
   updateChannel: Channel;
+  /**
+   * Changes the workspace's name, time zone or reporting currency; answers the workspace
+   * as stored. A new time zone recomputes every stored local day and the daily rollups in
+   * the same transaction, so reports use the new days at once. A new currency is refused
+   * once the workspace holds money. Needs role OWNER (no API token scope grants it).
+   */
+  updateWorkspace: Workspace;
 };
 
 
@@ -1266,6 +1340,17 @@ export type MutationRecordConversionsArgs = {
  * token) it needs. Refused input is BAD_USER_INPUT with the field in `extensions.field`;
  * the bulk ingestion calls store nothing then and list every bad row in `extensions.rows`.
  */
+export type MutationRecordFxRatesArgs = {
+  entries: Array<FxRateInput>;
+};
+
+
+/**
+ * Changes. `login`, `refreshSession`, `logout` and `acceptInvitation` need no
+ * credentials; every other mutation says which role (for a user) or scope (for an API
+ * token) it needs. Refused input is BAD_USER_INPUT with the field in `extensions.field`;
+ * the bulk ingestion calls store nothing then and list every bad row in `extensions.rows`.
+ */
 export type MutationRecordSpendArgs = {
   entries: Array<SpendInput>;
 };
@@ -1349,6 +1434,17 @@ export type MutationUpdateChannelArgs = {
   input: UpdateChannelInput;
 };
 
+
+/**
+ * Changes. `login`, `refreshSession`, `logout` and `acceptInvitation` need no
+ * credentials; every other mutation says which role (for a user) or scope (for an API
+ * token) it needs. Refused input is BAD_USER_INPUT with the field in `extensions.field`;
+ * the bulk ingestion calls store nothing then and list every bad row in `extensions.rows`.
+ */
+export type MutationUpdateWorkspaceArgs = {
+  input: UpdateWorkspaceInput;
+};
+
 /** Where a budget period is heading, with a tolerance of ±10% of the planned amount. */
 export type PacingStatus =
   /** Projected spend within ±10% of the plan. */
@@ -1402,7 +1498,12 @@ export type PerformanceReport = {
   previousTotals?: Maybe<Metrics>;
   /** The report's range. */
   range: Period;
-  /** By revenue, then leads (both descending). */
+  /** How many rows the report has before `first` keeps some. */
+  rowCount: Scalars['Int']['output'];
+  /**
+   * By revenue, then leads (both descending), or in `orderBy`'s order; the first `first`
+   * of them when limited.
+   */
   rows: Array<PerformanceRow>;
   /** The time series (with `granularity`), empty buckets as zeros. */
   series?: Maybe<Array<SeriesBucket>>;
@@ -1442,10 +1543,59 @@ export type Period = {
 
 /** What a budget plan splits the money between. */
 export type PlanLevel =
-  /** Campaigns of paid channels with spend in the range. */
+  /** Campaigns with spend in the range. */
   | 'CAMPAIGN'
-  /** Paid channels with spend in the range. */
+  /** Channels with spend in the range, paid or not. */
   | 'CHANNEL';
+
+/** One channel's (or campaign's) spend in the profit-maximising plan. */
+export type PlannedSpend = {
+  __typename?: 'PlannedSpend';
+  /** The campaign, at the CAMPAIGN level. */
+  campaign?: Maybe<Campaign>;
+  /** suggestedSpend − currentSpend. */
+  change: Scalars['Decimal']['output'];
+  /** The channel (a campaign's channel at the CAMPAIGN level). */
+  channel?: Maybe<Channel>;
+  /** Spend over the range. */
+  currentSpend: Scalars['Decimal']['output'];
+  /** A stable key, e.g. "channel:3" or "campaign:12", as in the requested plan. */
+  key: Scalars['String']['output'];
+  /** The channel or campaign name. */
+  label: Scalars['String']['output'];
+  /** Spend in this plan over a period as long as the range, in whole cents. */
+  suggestedSpend: Scalars['Decimal']['output'];
+};
+
+/**
+ * The total at which the last unit of money stops paying: every channel free to move sits
+ * where its marginal ROI reaches 0, or at the bound (change cap, minimum, maximum) that stops
+ * it first. Planned like the requested total, with the same curves and bounds. When the
+ * requested plan's marginalRoi is negative, this total is lower and earns more profit.
+ */
+export type ProfitMaximizingPlan = {
+  __typename?: 'ProfitMaximizingPlan';
+  /**
+   * Modelled profit of this plan: Σ (revenue − spend) over the channels with a fitted
+   * curve. Compare with the requested plan's expectedProfitAtSuggestion.
+   */
+  expectedProfit: Scalars['Decimal']['output'];
+  /** Modelled revenue of this plan (channels with a fitted curve). */
+  expectedRevenue: Scalars['Decimal']['output'];
+  /**
+   * The marginal ROI shared by the channels left between their bounds: 0 up to the
+   * rounding to cents; null when every channel is held by a bound. A Float: the slope of
+   * the fitted curves.
+   */
+  marginalRoi?: Maybe<Scalars['Float']['output']>;
+  /**
+   * What each channel (or campaign) of the plan would spend, in the order of the
+   * requested plan's suggestions.
+   */
+  suggestions: Array<PlannedSpend>;
+  /** The profit-maximising total, in whole cents. */
+  totalBudget: Scalars['Decimal']['output'];
+};
 
 /**
  * Every query needs credentials: a user's access JWT or an API token, sent as
@@ -1471,15 +1621,18 @@ export type Query = {
    */
   budgetPacing: Array<BudgetPacing>;
   /**
-   * Where the money of a period as long as `range` should go. Per paid channel with spend
-   * in the range (or per campaign of one, at the CAMPAIGN level), a diminishing-returns
-   * curve is fitted to its weekly (spend, attributed revenue) points; `totalBudget`
-   * (default: the current spend of the range) is then split so that marginal ROI is equal
-   * across the channels not held by a bound, within each constraint and ±`maxChangePct`
-   * percent of each current spend. Suggestions add up to `totalBudget` to the cent. A
-   * channel with fewer than 8 usable weekly points, or whose spend never varied, keeps its
-   * spend and says why. Weekly points take their shape from the revenue of the leads the
-   * channel sourced and their level from `attribution`'s credit over the range.
+   * Where the money of a period as long as `range` should go. Per channel with spend in the
+   * range, paid or not, unless a constraint excludes it (or per campaign with spend, at the
+   * CAMPAIGN level), a diminishing-returns curve is fitted to its weekly (spend, attributed
+   * revenue) points; `totalBudget` (default: the current spend of the range) is then split
+   * so that marginal ROI is equal across the channels not held by a bound, within each
+   * constraint and ±`maxChangePct` percent of each current spend. Suggestions add up to
+   * `totalBudget` to the cent. A channel with fewer than 8 usable weekly points, or whose
+   * spend never varied, keeps its spend and says why. Weekly points take their shape from
+   * the revenue of the leads the channel sourced and their level from `attribution`'s
+   * credit over the range. Beside the requested total, `profitMaximizing` plans the total
+   * at which marginal ROI reaches 0 within the same bounds: when the requested plan's
+   * `marginalRoi` is negative, the last units of money lose it, and spending less earns more.
    */
   budgetSuggestions: BudgetPlan;
   /** Planned budgets, by period start. */
@@ -1690,10 +1843,51 @@ export type QueryPerformanceArgs = {
   compareTo?: InputMaybe<DateRange>;
   dimension?: Dimension;
   filter?: InputMaybe<PerformanceFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
   granularity?: InputMaybe<Granularity>;
   options?: InputMaybe<AttributionOptions>;
+  orderBy?: InputMaybe<ReportOrder>;
   range: DateRange;
 };
+
+/**
+ * How report rows are sorted. Rows without a value for the field (a null ratio, no spend)
+ * come last in both directions; ties keep the report's own order (revenue, then leads,
+ * descending).
+ */
+export type ReportOrder = {
+  /** DESC when absent. */
+  direction?: SortDirection;
+  /** The metric (or the label) to sort by. */
+  field: ReportOrderField;
+};
+
+/** What report rows are sorted by. */
+export type ReportOrderField =
+  /** spend / new customers. */
+  | 'CAC'
+  /** Credited conversions. */
+  | 'CONVERSIONS'
+  /** converted leads / leads. */
+  | 'CONVERSION_RATE'
+  /** Leads of the range that converted. */
+  | 'CONVERTED_LEADS'
+  /** spend / leads. */
+  | 'CPL'
+  /** The row's name, case-insensitively. */
+  | 'LABEL'
+  /** Leads created in the range. */
+  | 'LEADS'
+  /** Leads whose first purchase falls in the range. */
+  | 'NEW_CUSTOMERS'
+  /** Credited revenue. */
+  | 'REVENUE'
+  /** revenue / spend. */
+  | 'ROAS'
+  /** (revenue − spend) / spend (rows without one last). */
+  | 'ROI'
+  /** Spend (rows without spend last). */
+  | 'SPEND';
 
 /** The family of diminishing-returns curve fitted to weekly (spend, revenue) points. */
 export type ResponseCurve =
@@ -1820,6 +2014,13 @@ export type SetBudgetInput = {
   periodStart: Scalars['Date']['input'];
 };
 
+/** Ascending or descending. */
+export type SortDirection =
+  /** Smallest first (A to Z for labels). */
+  | 'ASC'
+  /** Largest first. */
+  | 'DESC';
+
 /** The constraint that holds a suggestion where it is. */
 export type SpendBound =
   /** The ±`maxChangePct` change cap. */
@@ -1836,13 +2037,22 @@ export type SpendBound =
  * Name the campaign by `campaignId` or by `utmCampaign`.
  */
 export type SpendInput = {
-  /** Spend in the workspace currency: at least 0, at most two decimal places. */
+  /**
+   * Spend in `currency` (the workspace's when absent): at least 0, at most two decimal
+   * places.
+   */
   amount: Scalars['Decimal']['input'];
   /** The campaign's id. */
   campaignId?: InputMaybe<Scalars['ID']['input']>;
   /** At least 0; 0 when absent. */
   clicks?: InputMaybe<Scalars['Int']['input']>;
-  /** ISO 4217 code; when given it must be the workspace currency (amounts are never converted). */
+  /**
+   * ISO 4217 code of `amount`; the workspace currency when absent. Another currency is
+   * converted at the workspace's FX rate of `date` (or the latest earlier one, at most 7
+   * days old): stored amount = round_half_even(amount × rate, 2), rate being units of the
+   * reporting currency per unit of this one; the amount as sent is kept. No rate: a bad
+   * row naming the day and currency.
+   */
   currency?: InputMaybe<Scalars['String']['input']>;
   /** The local day in the workspace time zone; not after tomorrow. */
   date: Scalars['Date']['input'];
@@ -2044,6 +2254,22 @@ export type UpdateChannelInput = {
   name?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** The workspace settings to change; an absent field stays as it is. */
+export type UpdateWorkspaceInput = {
+  /**
+   * ISO 4217 reporting currency. Refused (BAD_USER_INPUT) once the workspace holds money
+   * (spend, revenue, budgets or FX rates): stored amounts are never re-converted.
+   */
+  currency?: InputMaybe<Scalars['String']['input']>;
+  /** The display name, 1 to 200 characters. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /**
+   * IANA time zone, e.g. America/New_York. Every stored local day (leads' and
+   * conversions' days) and the daily rollups are recomputed in the same transaction.
+   */
+  timezone?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** A person who signs in; one account may be a member of several workspaces. */
 export type User = {
   __typename?: 'User';
@@ -2168,7 +2394,7 @@ export type BudgetQueryVariables = Exact<{
 }>;
 
 
-export type BudgetQuery = { __typename?: 'Query', budgetSuggestions: { __typename?: 'BudgetPlan', currency: string, totalBudget: string, totalCurrent: string, totalSuggested: string, expectedRevenueNow: string, expectedRevenueAtSuggestion: string, liftPct?: string | null, suggestions: Array<{ __typename?: 'BudgetSuggestion', key: string, label: string, currentSpend: string, suggestedSpend: string, change: string, changePct?: string | null, currentRoi?: string | null, marginalRoiNow?: number | null, marginalRoiAtSuggestion?: number | null, currentWeeklySpend: string, suggestedWeeklySpend: string, keptBecause?: string | null, bound?: SpendBound | null, reason: string, channel?: { __typename?: 'Channel', id: string } | null, fit?: { __typename?: 'ResponseCurveFit', kind: ResponseCurve, rSquared: number, points: number } | null, weeklyPoints: Array<{ __typename?: 'WeeklySpendPoint', spend: string, revenue: string }>, curve: Array<{ __typename?: 'CurvePoint', weeklySpend: number, weeklyRevenue: number }>, currentOnCurve?: { __typename?: 'CurvePoint', weeklySpend: number, weeklyRevenue: number } | null, suggestedOnCurve?: { __typename?: 'CurvePoint', weeklySpend: number, weeklyRevenue: number } | null }> } };
+export type BudgetQuery = { __typename?: 'Query', budgetSuggestions: { __typename?: 'BudgetPlan', currency: string, totalBudget: string, totalCurrent: string, totalSuggested: string, expectedRevenueNow: string, expectedRevenueAtSuggestion: string, liftPct?: string | null, profitMaximizing?: { __typename?: 'ProfitMaximizingPlan', totalBudget: string, expectedRevenue: string, expectedProfit: string } | null, suggestions: Array<{ __typename?: 'BudgetSuggestion', key: string, label: string, currentSpend: string, suggestedSpend: string, change: string, changePct?: string | null, currentRoi?: string | null, marginalRoiNow?: number | null, marginalRoiAtSuggestion?: number | null, currentWeeklySpend: string, suggestedWeeklySpend: string, keptBecause?: string | null, bound?: SpendBound | null, reason: string, channel?: { __typename?: 'Channel', id: string } | null, fit?: { __typename?: 'ResponseCurveFit', kind: ResponseCurve, rSquared: number, points: number } | null, weeklyPoints: Array<{ __typename?: 'WeeklySpendPoint', spend: string, revenue: string }>, curve: Array<{ __typename?: 'CurvePoint', weeklySpend: number, weeklyRevenue: number }>, currentOnCurve?: { __typename?: 'CurvePoint', weeklySpend: number, weeklyRevenue: number } | null, suggestedOnCurve?: { __typename?: 'CurvePoint', weeklySpend: number, weeklyRevenue: number } | null }> } };
 
 export type LeadsQueryVariables = Exact<{
   first: Scalars['Int']['input'];
@@ -2455,6 +2681,11 @@ export const BudgetDocument = new TypedDocumentString(`
     expectedRevenueNow
     expectedRevenueAtSuggestion
     liftPct
+    profitMaximizing {
+      totalBudget
+      expectedRevenue
+      expectedProfit
+    }
     suggestions {
       key
       label

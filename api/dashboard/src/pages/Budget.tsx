@@ -1,4 +1,4 @@
-// Budget: budgetSuggestions with, per channel, its fitted weekly response curve, the weekly
+// Budget: budgetSuggestions with, per channel with spend, its fitted weekly response curve, the weekly
 // points, the current and suggested weekly spend on it, the reason, and editable constraints.
 import { useState } from 'preact/hooks';
 import { graphql } from '../gql';
@@ -33,6 +33,7 @@ const BudgetDoc = graphql(`
       expectedRevenueNow
       expectedRevenueAtSuggestion
       liftPct
+      profitMaximizing { totalBudget expectedRevenue expectedProfit }
       suggestions {
         key
         label
@@ -62,10 +63,13 @@ const BudgetDoc = graphql(`
 type Plan = BudgetQuery['budgetSuggestions'];
 type Suggestion = Plan['suggestions'][number];
 interface Edit {
+  exclude: boolean;
   locked: boolean;
   min: string;
   max: string;
 }
+
+const NO_EDIT: Edit = { exclude: false, locked: false, min: '', max: '' };
 
 export function Budget({ range }: { range: Range }) {
   const [form, setForm] = useState({ total: '', attribution: 'MARKOV' as AttributionModel, cap: '30' });
@@ -77,8 +81,8 @@ export function Budget({ range }: { range: Range }) {
   const apply = (e: Event) => {
     e.preventDefault();
     const constraints: ChannelConstraint[] = Object.entries(edits)
-      .filter(([, c]) => c.locked || c.min || c.max)
-      .map(([channelId, c]) => ({ channelId, locked: c.locked, minSpend: c.min || null, maxSpend: c.max || null }));
+      .filter(([, c]) => c.exclude || c.locked || c.min || c.max)
+      .map(([channelId, c]) => ({ channelId, exclude: c.exclude, locked: c.locked, minSpend: c.min || null, maxSpend: c.max || null }));
     setApplied({
       range,
       attribution: form.attribution,
@@ -88,7 +92,15 @@ export function Budget({ range }: { range: Range }) {
     });
   };
   const edit = (id: string, change: Partial<Edit>) =>
-    setEdits((all) => ({ ...all, [id]: { ...(all[id] ?? { locked: false, min: '', max: '' }), ...change } }));
+    setEdits((all) => ({ ...all, [id]: { ...(all[id] ?? NO_EDIT), ...change } }));
+
+  // Channels excluded by the applied plan are not among its suggestions: keep them listed.
+  const [names, setNames] = useState<Record<string, string>>({});
+  const shown = new Set(plan?.suggestions.map((x) => x.channel?.id));
+  const excluded = Object.entries(edits)
+    .filter(([id, c]) => c.exclude && !shown.has(id))
+    .map(([id]): [string, string] => [id, names[id] ?? id]);
+  const remember = (s: Suggestion) => s.channel && names[s.channel.id] !== s.label && setNames((n) => ({ ...n, [s.channel!.id]: s.label }));
 
   const columns: Column<Suggestion>[] = [
     { label: 'Channel', value: (s) => s.label },
@@ -132,14 +144,29 @@ export function Budget({ range }: { range: Range }) {
             Total {fmtMoney(plan.totalSuggested)} {plan.currency} (now {fmtMoney(plan.totalCurrent)}); modelled revenue{' '}
             {fmtMoney(plan.expectedRevenueNow)} → {fmtMoney(plan.expectedRevenueAtSuggestion)}
             {plan.liftPct != null && ` (${fmtChange(toNumber(plan.liftPct) / 100)})`}.
+            {plan.profitMaximizing &&
+              ` The profit-maximising total is ${fmtMoney(plan.profitMaximizing.totalBudget)}: modelled revenue ${fmtMoney(plan.profitMaximizing.expectedRevenue)}, profit ${fmtMoney(plan.profitMaximizing.expectedProfit)}.`}
           </p>
-          <Table id="budget-table" caption="Suggested spend per paid channel" columns={columns} rows={plan.suggestions} csvName={`budget-${range.from}-${range.to}.csv`} />
+          <Table id="budget-table" caption="Suggested spend per channel with spend in the range" columns={columns} rows={plan.suggestions} csvName={`budget-${range.from}-${range.to}.csv`} />
           <h2>Response curves and constraints</h2>
           <div class="cards">
             {plan.suggestions.map((s) => (
-              <SuggestionCard s={s} currency={plan.currency} edit={edits[s.channel?.id ?? ''] ?? { locked: false, min: '', max: '' }} onEdit={(c) => s.channel && edit(s.channel.id, c)} />
+              <SuggestionCard s={s} currency={plan.currency} edit={edits[s.channel?.id ?? ''] ?? NO_EDIT} onEdit={(c) => {
+                  remember(s);
+                  if (s.channel) edit(s.channel.id, c);
+                }} />
             ))}
           </div>
+          {excluded.length > 0 && (
+            <fieldset>
+              <legend>Excluded from the plan</legend>
+              {excluded.map(([id, name]) => (
+                <label>
+                  <input type="checkbox" checked onChange={() => edit(id, { exclude: false })} /> {name}
+                </label>
+              ))}
+            </fieldset>
+          )}
           <p class="note">Constraints apply to spend over the whole range; press Recompute to plan with them.</p>
         </>
       ) : (
@@ -163,6 +190,9 @@ function SuggestionCard({ s, currency, edit, onEdit }: { s: Suggestion; currency
       )}
       <fieldset class="constraint">
         <legend>Constraints for {s.label}</legend>
+        <label>
+          <input type="checkbox" checked={edit.exclude} onChange={(e) => onEdit({ exclude: (e.target as HTMLInputElement).checked })} /> Exclude from the plan
+        </label>
         <label>
           <input type="checkbox" checked={edit.locked} onChange={(e) => onEdit({ locked: (e.target as HTMLInputElement).checked })} /> Lock spend
         </label>

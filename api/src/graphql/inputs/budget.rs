@@ -7,8 +7,8 @@ use super::super::ids::{IdKind, decode_id};
 use crate::error::{AppError, AppResult};
 use crate::services::budget_plan::{Constraint, Level};
 
-/// Limits on one paid channel (or, at the CAMPAIGN level, one campaign) for the planned
-/// period. Name the channel with `channelId` at the CHANNEL level, the campaign with
+/// Limits on one channel (or, at the CAMPAIGN level, one campaign) for the planned period,
+/// or its exclusion from the plan. Name the channel with `channelId` at the CHANNEL level, the campaign with
 /// `campaignId` at the CAMPAIGN level.
 #[derive(InputObject, Clone)]
 #[graphql(name = "ChannelConstraint")]
@@ -24,6 +24,10 @@ pub struct ChannelConstraintInput {
     /// Keep the current spend, whatever the curves say.
     #[graphql(default)]
     pub locked: bool,
+    /// Leave the target out of the plan: its spend is neither moved nor counted in the
+    /// default total. Cannot be combined with minSpend, maxSpend or locked.
+    #[graphql(default)]
+    pub exclude: bool,
 }
 
 impl ChannelConstraintInput {
@@ -55,6 +59,7 @@ impl ChannelConstraintInput {
             min_spend: self.min_spend,
             max_spend: self.max_spend,
             locked: self.locked,
+            exclude: self.exclude,
         })
     }
 

@@ -5,6 +5,7 @@
 use super::super::ids::{IdKind, decode_id};
 use super::super::scalars::{SentDate, SentDateTime, SentDecimal};
 use crate::services::ingest::conversion::NewConversion;
+use crate::services::ingest::fx_rate::FxRateEntry;
 use crate::services::ingest::lead::NewLead;
 use crate::services::ingest::spend::SpendEntry;
 use crate::services::ingest::touchpoint::NewTouchpoint;
@@ -28,13 +29,18 @@ pub struct SpendInput {
     pub utm_campaign: Option<String>,
     /// The local day in the workspace time zone; not after tomorrow.
     pub date: SentDate,
-    /// Spend in the workspace currency: at least 0, at most two decimal places.
+    /// Spend in `currency` (the workspace's when absent): at least 0, at most two decimal
+    /// places.
     pub amount: SentDecimal,
     /// At least 0; 0 when absent.
     pub impressions: Option<i64>,
     /// At least 0; 0 when absent.
     pub clicks: Option<i64>,
-    /// ISO 4217 code; when given it must be the workspace currency (amounts are never converted).
+    /// ISO 4217 code of `amount`; the workspace currency when absent. Another currency is
+    /// converted at the workspace's FX rate of `date` (or the latest earlier one, at most 7
+    /// days old): stored amount = round_half_even(amount × rate, 2), rate being units of the
+    /// reporting currency per unit of this one; the amount as sent is kept. No rate: a bad
+    /// row naming the day and currency.
     pub currency: Option<String>,
 }
 
@@ -179,9 +185,13 @@ pub struct ConversionInput {
     pub kind: String,
     /// Now when absent; not before the lead's creation, not after tomorrow.
     pub occurred_at: Option<SentDateTime>,
-    /// In the workspace currency, at least 0; 0 when absent.
+    /// In `currency` (the workspace's when absent), at least 0, at most two decimal places;
+    /// 0 when absent.
     pub revenue: Option<SentDecimal>,
-    /// ISO 4217 code; when given it must be the workspace currency.
+    /// ISO 4217 code of `revenue`; the workspace currency when absent. Another currency is
+    /// converted at the workspace's FX rate of the conversion's local day (or the latest
+    /// earlier one, at most 7 days old): stored revenue = round_half_even(revenue × rate, 2);
+    /// the amount as sent is kept. No rate: a bad row naming the day and currency.
     pub currency: Option<String>,
 }
 
@@ -198,6 +208,30 @@ impl From<ConversionInput> for NewConversion {
                 .transpose(),
             revenue: input.revenue.as_ref().map(SentDecimal::read).transpose(),
             currency: input.currency,
+        }
+    }
+}
+
+/// One day's exchange rate of a foreign currency into the workspace's reporting currency;
+/// sending the same currency and day again replaces it.
+#[derive(InputObject)]
+pub struct FxRateInput {
+    /// The day the rate applies to; it also serves the next 7 days that have none.
+    pub date: SentDate,
+    /// ISO 4217 code of the foreign currency; the reporting currency itself is refused.
+    pub currency: String,
+    /// Units of the reporting currency worth 1 unit of `currency` (with EUR reporting and
+    /// currency USD, 0.92 means 1 USD = 0.92 EUR): more than 0, at most 1,000,000, at most
+    /// 12 decimal places.
+    pub rate: SentDecimal,
+}
+
+impl From<FxRateInput> for FxRateEntry {
+    fn from(input: FxRateInput) -> Self {
+        FxRateEntry {
+            date: input.date.read(),
+            currency: input.currency,
+            rate: input.rate.read(),
         }
     }
 }

@@ -5,7 +5,9 @@ pub mod budget;
 pub mod catalog;
 pub mod filter;
 pub mod ingest;
+pub mod order;
 pub mod report;
+pub mod workspace;
 
 pub use access::{CreateApiTokenInput, InviteUserInput};
 pub use catalog::{
@@ -13,4 +15,5 @@ pub use catalog::{
     UpdateChannelInput,
 };
 pub use filter::{BudgetFilterInput, CampaignFilterInput, ConversionFilterInput, LeadFilterInput};
-pub use ingest::{ConversionInput, LeadInput, SpendInput, TouchpointInput};
+pub use ingest::{ConversionInput, FxRateInput, LeadInput, SpendInput, TouchpointInput};
+pub use workspace::UpdateWorkspaceInput;

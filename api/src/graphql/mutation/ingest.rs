@@ -6,11 +6,13 @@ use async_graphql::{Context, Object, Result};
 use crate::auth::Permission;
 use crate::graphql::context::ContextExt;
 use crate::graphql::guards::need;
-use crate::graphql::inputs::{ConversionInput, LeadInput, SpendInput, TouchpointInput};
-use crate::graphql::types::{
-    CaptureLeadsResult, ConversionsResult, Lead, SpendResult, TouchpointsResult,
+use crate::graphql::inputs::{
+    ConversionInput, FxRateInput, LeadInput, SpendInput, TouchpointInput,
 };
-use crate::services::ingest::{conversion, lead, spend, touchpoint};
+use crate::graphql::types::{
+    CaptureLeadsResult, ConversionsResult, FxRatesResult, Lead, SpendResult, TouchpointsResult,
+};
+use crate::services::ingest::{conversion, fx_rate, lead, spend, touchpoint};
 
 #[derive(Default)]
 pub struct IngestMutation;
@@ -36,6 +38,27 @@ impl IngestMutation {
                 .await?
                 .into(),
         )
+    }
+
+    /// Upserts the workspace's FX table per (currency, day): the rates that convert spend
+    /// amounts and conversion revenue sent in another currency. A rate applies to its day and
+    /// to the next 7 days that have none; stored rows are not re-converted when a rate
+    /// changes. Needs role ANALYST or scope `spend:write`.
+    #[graphql(guard = "need(Permission::WriteSpend)")]
+    async fn record_fx_rates(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "One rate per currency and day, at most MAX_BATCH_ROWS \
+                          (10,000 by default) per call.")]
+        entries: Vec<FxRateInput>,
+    ) -> Result<FxRatesResult> {
+        let p = ctx.principal()?;
+        let state = ctx.state();
+        let entries = entries.into_iter().map(Into::into).collect();
+        let max = state.settings.max_batch_rows;
+        Ok(fx_rate::record_fx_rates(&state.db.conn, p, entries, max)
+            .await?
+            .into())
     }
 
     /// Captures one lead, idempotent on externalId; answers the lead as stored. Needs role

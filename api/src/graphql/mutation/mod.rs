@@ -4,6 +4,7 @@ mod access;
 mod catalog;
 mod ingest;
 mod invitation;
+mod workspace;
 
 use async_graphql::MergedObject;
 
@@ -17,4 +18,5 @@ pub struct Mutation(
     access::AccessMutation,
     invitation::InvitationMutation,
     ingest::IngestMutation,
+    workspace::WorkspaceMutation,
 );

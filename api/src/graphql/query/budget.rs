@@ -21,15 +21,18 @@ pub struct BudgetQuery;
 
 #[Object]
 impl BudgetQuery {
-    /// Where the money of a period as long as `range` should go. Per paid channel with spend
-    /// in the range (or per campaign of one, at the CAMPAIGN level), a diminishing-returns
-    /// curve is fitted to its weekly (spend, attributed revenue) points; `totalBudget`
-    /// (default: the current spend of the range) is then split so that marginal ROI is equal
-    /// across the channels not held by a bound, within each constraint and ±`maxChangePct`
-    /// percent of each current spend. Suggestions add up to `totalBudget` to the cent. A
-    /// channel with fewer than 8 usable weekly points, or whose spend never varied, keeps its
-    /// spend and says why. Weekly points take their shape from the revenue of the leads the
-    /// channel sourced and their level from `attribution`'s credit over the range.
+    /// Where the money of a period as long as `range` should go. Per channel with spend in the
+    /// range, paid or not, unless a constraint excludes it (or per campaign with spend, at the
+    /// CAMPAIGN level), a diminishing-returns curve is fitted to its weekly (spend, attributed
+    /// revenue) points; `totalBudget` (default: the current spend of the range) is then split
+    /// so that marginal ROI is equal across the channels not held by a bound, within each
+    /// constraint and ±`maxChangePct` percent of each current spend. Suggestions add up to
+    /// `totalBudget` to the cent. A channel with fewer than 8 usable weekly points, or whose
+    /// spend never varied, keeps its spend and says why. Weekly points take their shape from
+    /// the revenue of the leads the channel sourced and their level from `attribution`'s
+    /// credit over the range. Beside the requested total, `profitMaximizing` plans the total
+    /// at which marginal ROI reaches 0 within the same bounds: when the requested plan's
+    /// `marginalRoi` is negative, the last units of money lose it, and spending less earns more.
     #[graphql(
         guard = "need(Permission::Read)",
         complexity = "crate::graphql::document_guard::REPORT_COMPLEXITY + child_complexity"

@@ -7,6 +7,7 @@ use crate::auth::Permission;
 use crate::cache::ReportKind;
 use crate::graphql::context::ContextExt;
 use crate::graphql::guards::need;
+use crate::graphql::inputs::order::ReportOrderInput;
 use crate::graphql::inputs::report::{
     AttributionOptionsInput, DateRangeInput, PerformanceFilterInput, TouchInput,
 };
@@ -53,8 +54,20 @@ impl ReportQuery {
         #[graphql(desc = "Tunes `attribution`; the defaults when absent.")] options: Option<
             AttributionOptionsInput,
         >,
+        #[graphql(
+            desc = "Sorts `rows` (and the rows of each series bucket); by revenue, then \
+                          leads, descending when absent. Totals are unaffected."
+        )]
+        order_by: Option<ReportOrderInput>,
+        #[graphql(
+            desc = "Keeps only the first rows after sorting (0 to 10000); all when \
+                          absent. `rowCount` tells how many there are; totals still cover \
+                          every row."
+        )]
+        first: Option<i32>,
     ) -> Result<PerformanceReport> {
         let p = ctx.principal()?;
+        let first = report::row_limit(first, "first")?;
         let args = PerformanceArgs::new(
             range.into_service("range")?,
             dimension.into(),
@@ -71,7 +84,12 @@ impl ReportQuery {
         let report = state
             .cache
             .get_or_compute(ReportKind::PERFORMANCE, ws, &args, compute);
-        Ok(PerformanceReport(report.await?))
+        let order = order_by.map(Into::into);
+        Ok(PerformanceReport(report::arrange_rows(
+            report.await?,
+            order,
+            first,
+        )))
     }
 
     /// Credited conversions, revenue and share per channel (and per campaign for the

@@ -8,10 +8,10 @@ use crate::services::budget_plan::{self as plan, Curve, Level, PlanBound};
 /// What a budget plan splits the money between.
 #[derive(Enum, Copy, Clone, Debug, Default, PartialEq, Eq)]
 pub enum PlanLevel {
-    /// Paid channels with spend in the range.
+    /// Channels with spend in the range, paid or not.
     #[default]
     Channel,
-    /// Campaigns of paid channels with spend in the range.
+    /// Campaigns with spend in the range.
     Campaign,
 }
 

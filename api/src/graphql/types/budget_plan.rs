@@ -7,6 +7,7 @@ use rust_decimal::prelude::ToPrimitive;
 use crate::services::report::metrics::ratio;
 
 use super::budget::{PlanLevel, ResponseCurve, ResponseCurveFit, SpendBound};
+use super::budget_alternative::ProfitMaximizingPlan;
 use super::catalog::{Campaign, Channel};
 use super::performance::{Period, load_campaign, load_channel, money};
 use super::report_enums::AttributionModel;
@@ -25,7 +26,7 @@ fn percent_of(part: Decimal, whole: Decimal) -> Option<Decimal> {
         .and_then(|scaled| ratio(scaled, whole))
 }
 
-/// Where the money of a period as long as `range` should go: per paid channel (or campaign)
+/// Where the money of a period as long as `range` should go: per channel (or campaign)
 /// the suggested spend and why, with the totals. Amounts are in `currency`. Figures read off
 /// the fitted curves (marginal and modelled ROI) are Floats: estimates of a numerical fit,
 /// not sums of recorded money.
@@ -99,8 +100,8 @@ impl BudgetPlan {
     async fn marginal_roi(&self) -> Option<f64> {
         self.0.marginal_roi
     }
-    /// One suggestion per paid channel (or campaign) with spend in the range, largest
-    /// current spend first.
+    /// One suggestion per channel (or campaign) with spend in the range that no constraint
+    /// excludes, whether or not the channel is flagged paid; largest current spend first.
     async fn suggestions(&self) -> Vec<BudgetSuggestion> {
         self.0
             .suggestions
@@ -109,11 +110,21 @@ impl BudgetPlan {
             .map(BudgetSuggestion)
             .collect()
     }
+    /// Modelled profit at the suggestions: Σ (revenue − spend) over the channels with a fitted
+    /// curve (the others keep their spend in every plan).
+    async fn expected_profit_at_suggestion(&self) -> Decimal {
+        money(self.0.expected_profit_at_suggestion)
+    }
+    /// The plan of the total that maximises modelled profit (marginal ROI 0, within every
+    /// bound), beside the requested total; null when no channel is free to move.
+    async fn profit_maximizing(&self) -> Option<ProfitMaximizingPlan> {
+        self.0.profit_maximizing.clone().map(ProfitMaximizingPlan)
+    }
 }
 
 pub struct BudgetSuggestion(pub plan::BudgetSuggestion);
 
-/// The suggestion for one paid channel (or campaign).
+/// The suggestion for one channel (or campaign).
 #[Object]
 impl BudgetSuggestion {
     /// A stable key, e.g. "channel:3" or "campaign:12".

@@ -65,7 +65,8 @@ impl Channel {
     async fn kind(&self) -> &str {
         &self.0.kind
     }
-    /// Whether the channel's traffic is bought; `budgetSuggestions` plans only paid channels.
+    /// Whether the channel's traffic is bought (the classification's paid groups). A label
+    /// only: `budgetSuggestions` plans every channel with spend, paid or not.
     /// Defaults to the group's nature when the channel is created.
     async fn is_paid(&self) -> bool {
         self.0.is_paid

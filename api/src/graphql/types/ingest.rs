@@ -5,6 +5,7 @@ use async_graphql::{Context, Object, Result, SimpleObject};
 use super::lead::Lead;
 use crate::graphql::context::ContextExt;
 use crate::services::ingest::conversion::ConversionOutcome;
+use crate::services::ingest::fx_rate::FxRatesOutcome;
 use crate::services::ingest::lead::{CaptureOutcome, leads_by_ids};
 use crate::services::ingest::spend::SpendOutcome;
 use crate::services::ingest::touchpoint::TouchpointOutcome;
@@ -20,6 +21,25 @@ pub struct SpendResult {
 
 impl From<SpendOutcome> for SpendResult {
     fn from(o: SpendOutcome) -> Self {
+        Self {
+            inserted: o.inserted,
+            updated: o.updated,
+        }
+    }
+}
+
+/// What `recordFxRates` stored. A currency and day sent twice in one call counts once (the
+/// last entry wins).
+#[derive(SimpleObject)]
+pub struct FxRatesResult {
+    /// (currency, day) rates that did not exist before.
+    pub inserted: u64,
+    /// (currency, day) rates that replaced a stored one.
+    pub updated: u64,
+}
+
+impl From<FxRatesOutcome> for FxRatesResult {
+    fn from(o: FxRatesOutcome) -> Self {
         Self {
             inserted: o.inserted,
             updated: o.updated,

@@ -192,6 +192,15 @@ impl Conversion {
     async fn revenue(&self) -> Decimal {
         cents_to_decimal(self.0.revenue_cents)
     }
+    /// The revenue as sent, when it was sent in another currency than the workspace's
+    /// (`revenue` is its conversion); null otherwise.
+    async fn original_revenue(&self) -> Option<Decimal> {
+        self.0.original_amount_cents.map(cents_to_decimal)
+    }
+    /// ISO 4217 code the revenue was sent in, when it was not the workspace currency.
+    async fn original_currency(&self) -> Option<&str> {
+        self.0.original_currency.as_deref()
+    }
     /// Opaque id of the converting lead (`lead(id:)` takes it).
     async fn lead_id(&self) -> ID {
         encode_id(IdKind::Lead, self.0.lead_id)

@@ -3,6 +3,7 @@
 pub mod access;
 pub mod attribution;
 pub mod budget;
+pub mod budget_alternative;
 pub mod budget_plan;
 pub mod catalog;
 pub mod enums;
@@ -16,6 +17,8 @@ pub mod report_enums;
 
 pub use access::{ApiToken, CreatedApiToken, Member, Session, User, Viewer};
 pub use catalog::{Budget, Campaign, Channel, Workspace};
-pub use ingest::{CaptureLeadsResult, ConversionsResult, SpendResult, TouchpointsResult};
+pub use ingest::{
+    CaptureLeadsResult, ConversionsResult, FxRatesResult, SpendResult, TouchpointsResult,
+};
 pub use invitation::{CreatedInvitation, Invitation};
 pub use lead::{Conversion, Lead, Touchpoint};

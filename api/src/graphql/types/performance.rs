@@ -300,9 +300,15 @@ impl PerformanceReport {
     async fn currency(&self) -> &str {
         &self.0.currency
     }
-    /// By revenue, then leads (both descending).
+    /// By revenue, then leads (both descending), or in `orderBy`'s order; the first `first`
+    /// of them when limited.
     async fn rows(&self) -> Vec<PerformanceRow> {
         self.0.rows.iter().cloned().map(PerformanceRow).collect()
+    }
+    /// How many rows the report has before `first` keeps some.
+    async fn row_count(&self) -> i64 {
+        let count = self.0.row_count.unwrap_or(self.0.rows.len());
+        i64::try_from(count).unwrap_or(i64::MAX)
     }
     /// Σ rows (ratios of the sums).
     async fn totals(&self) -> MetricsObject {

@@ -19,4 +19,6 @@ pub use invitation::{
 };
 pub use member::{MemberRow, list_members};
 pub use session::{Session, login, logout, refresh_session};
-pub use user::{BootstrapOutcome, NewUser, bootstrap_user, create_user};
+pub use user::{
+    BootstrapOutcome, NewUser, WorkspaceDefaults, bootstrap_user, bootstrap_user_with, create_user,
+};

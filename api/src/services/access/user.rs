@@ -108,6 +108,22 @@ pub struct BootstrapOutcome {
     pub created_workspace: bool,
 }
 
+/// The currency and time zone `create-user` gives a workspace it creates.
+#[derive(Debug, Clone)]
+pub struct WorkspaceDefaults {
+    pub currency: String,
+    pub timezone: String,
+}
+
+impl Default for WorkspaceDefaults {
+    fn default() -> Self {
+        Self {
+            currency: "EUR".to_owned(),
+            timezone: "UTC".to_owned(),
+        }
+    }
+}
+
 /// `leadsource create-user`: the workspace is created when new (EUR, UTC), the user when
 /// new; an existing user keeps their password and gets the role in the workspace.
 pub async fn bootstrap_user(
@@ -115,6 +131,24 @@ pub async fn bootstrap_user(
     input: NewUser,
     workspace_slug: &str,
     role: Role,
+) -> AppResult<BootstrapOutcome> {
+    bootstrap_user_with(
+        db,
+        input,
+        workspace_slug,
+        role,
+        WorkspaceDefaults::default(),
+    )
+    .await
+}
+
+/// [`bootstrap_user`] creating a new workspace with `defaults` (`--currency`, `--timezone`).
+pub async fn bootstrap_user_with(
+    db: &DatabaseConnection,
+    input: NewUser,
+    workspace_slug: &str,
+    role: Role,
+    defaults: WorkspaceDefaults,
 ) -> AppResult<BootstrapOutcome> {
     // Check what can be checked before writing anything.
     let email = normalize_email(&input.email)?;
@@ -130,8 +164,8 @@ pub async fn bootstrap_user(
                 NewWorkspace {
                     name: workspace_slug.to_owned(),
                     slug: workspace_slug.to_owned(),
-                    currency: "EUR".to_owned(),
-                    timezone: "UTC".to_owned(),
+                    currency: defaults.currency,
+                    timezone: defaults.timezone,
                 },
             )
             .await?;

@@ -29,6 +29,7 @@ mod hill;
 mod money;
 mod optimizer;
 mod plan;
+mod profit;
 mod reason;
 mod rounding;
 
@@ -41,3 +42,4 @@ pub use hill::fit_hill;
 pub use money::format_money;
 pub use optimizer::plan_budget;
 pub use plan::{Bound, ChannelInput, MAX_AMOUNT, Plan, PlanError, PlanRequest, Suggestion};
+pub use profit::profit_maximizing_total;

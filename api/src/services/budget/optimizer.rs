@@ -181,6 +181,10 @@ fn summarise(suggestions: Vec<Suggestion>, total_budget: Decimal, level: Option<
         .iter()
         .filter_map(|s| s.expected_revenue_at_suggestion)
         .sum();
+    let profit: Decimal = suggestions
+        .iter()
+        .filter_map(|s| Some(s.expected_revenue_at_suggestion? - s.suggested_spend))
+        .sum();
     let lift = then - now;
     let lift_pct = (now > Decimal::ZERO).then(|| to_f64(lift) / to_f64(now) * 100.0);
     Plan {
@@ -192,5 +196,6 @@ fn summarise(suggestions: Vec<Suggestion>, total_budget: Decimal, level: Option<
         lift,
         lift_pct,
         marginal_roi_level: level,
+        expected_profit_at_suggestion: profit,
     }
 }

@@ -101,6 +101,9 @@ pub struct Plan {
     pub lift_pct: Option<f64>,
     /// The common marginal ROI λ of the channels not at a bound; `None` when every channel is held.
     pub marginal_roi_level: Option<f64>,
+    /// Modelled profit at the suggestions: Σ (revenue − spend) over the channels that have a
+    /// curve (the others keep their spend in every plan, so they do not move it).
+    pub expected_profit_at_suggestion: Decimal,
 }
 
 /// Why no plan could be made.

@@ -37,8 +37,41 @@ pub struct BudgetPlan {
     pub lift_pct: Option<f64>,
     /// The common marginal ROI of the channels the plan left between their bounds.
     pub marginal_roi: Option<f64>,
+    /// Modelled profit at the suggestions: Σ (revenue − spend) over the channels with a curve.
+    pub expected_profit_at_suggestion: Decimal,
     /// By current spend, largest first.
     pub suggestions: Vec<BudgetSuggestion>,
+    /// The total at which the last unit of money stops paying (marginal ROI 0, within every
+    /// bound), planned like the requested one; `None` when no channel is free to move.
+    pub profit_maximizing: Option<ProfitMaximizing>,
+}
+
+/// The plan of the profit-maximising total, beside the requested one.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ProfitMaximizing {
+    /// Whole cents; between the sums of the lower and upper bounds.
+    pub total_budget: Decimal,
+    /// Modelled revenue at this plan's spends (channels with a curve).
+    pub expected_revenue: Decimal,
+    /// Modelled profit: Σ (revenue − spend) over the channels with a curve.
+    pub expected_profit: Decimal,
+    /// The common marginal ROI of the channels left between their bounds (0 up to the
+    /// rounding to cents); `None` when every channel is held by a bound.
+    pub marginal_roi: Option<f64>,
+    /// Per channel (or campaign), in the order of the plan's suggestions.
+    pub suggestions: Vec<PlannedSpend>,
+}
+
+/// What one channel (or campaign) spends in an alternative plan.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PlannedSpend {
+    pub key: RowKey,
+    pub label: String,
+    pub channel_id: Option<i64>,
+    pub campaign_id: Option<i64>,
+    pub current_spend: Decimal,
+    /// Whole cents.
+    pub suggested_spend: Decimal,
 }
 
 /// One channel's (or campaign's) suggestion.
@@ -173,8 +206,27 @@ pub(super) fn answer(
     (weeks, full_weeks): (f64, usize),
     candidates: &[Candidate],
     plan: Plan,
+    best: Option<Plan>,
 ) -> BudgetPlan {
     let days = Decimal::from(args.range.days());
+    let profit_maximizing = best.map(|best| ProfitMaximizing {
+        total_budget: best.total_suggested,
+        expected_revenue: best.expected_revenue_at_suggestion,
+        expected_profit: best.expected_profit_at_suggestion,
+        marginal_roi: finite(best.marginal_roi_level),
+        suggestions: candidates
+            .iter()
+            .zip(best.suggestions)
+            .map(|(k, s)| PlannedSpend {
+                key: k.key.clone(),
+                label: k.label.clone(),
+                channel_id: k.channel_id,
+                campaign_id: k.campaign_id,
+                current_spend: s.current_spend,
+                suggested_spend: s.suggested_spend,
+            })
+            .collect(),
+    });
     let suggestions = candidates
         .iter()
         .zip(plan.suggestions)
@@ -193,7 +245,9 @@ pub(super) fn answer(
         lift: plan.lift,
         lift_pct: finite(plan.lift_pct),
         marginal_roi: finite(plan.marginal_roi_level),
+        expected_profit_at_suggestion: plan.expected_profit_at_suggestion,
         suggestions,
+        profit_maximizing,
     }
 }
 

@@ -24,10 +24,10 @@ pub const MAX_CHANGE_PCT: u32 = 1000;
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
 pub enum Level {
-    /// Paid channels.
+    /// Channels with spend.
     #[default]
     Channel,
-    /// Campaigns of paid channels.
+    /// Campaigns with spend.
     Campaign,
 }
 
@@ -69,6 +69,10 @@ pub struct Constraint {
     pub max_spend: Option<Decimal>,
     /// Keep the current spend whatever the curves say.
     pub locked: bool,
+    /// Leave the target out of the plan: its spend is neither moved nor part of the default
+    /// total.
+    #[serde(default)]
+    pub exclude: bool,
 }
 
 /// Arguments of `budgetSuggestions`.
@@ -162,6 +166,12 @@ fn constraint(index: usize, c: Constraint) -> AppResult<Constraint> {
         .max_spend
         .map(|v| amount(&field("maxSpend"), v))
         .transpose()?;
+    if c.exclude && (min_spend.is_some() || max_spend.is_some() || c.locked) {
+        return Err(AppError::bad_input(
+            field("exclude"),
+            "leaves the target out of the plan, so minSpend, maxSpend and locked cannot apply to it",
+        ));
+    }
     if let (Some(min), Some(max)) = (min_spend, max_spend)
         && min > max
     {
@@ -179,6 +189,7 @@ fn constraint(index: usize, c: Constraint) -> AppResult<Constraint> {
         min_spend,
         max_spend,
         locked: c.locked,
+        exclude: c.exclude,
     })
 }
 

@@ -9,16 +9,17 @@ use super::weekly::Candidate;
 use crate::error::{AppError, AppResult};
 use crate::services::budget::{ChannelInput, PlanError, PlanRequest, format_money};
 
-/// The first constraint whose target takes no part in the plan: `(index, id)`.
-pub(super) fn unmatched_constraint(
-    args: &PlanArgs,
+/// The constraints whose target takes no part in the plan, in order: `(index, constraint)`.
+/// Excluded targets never take part, so they are always among them.
+pub(super) fn unmatched_constraints<'a>(
+    args: &'a PlanArgs,
     candidates: &[Candidate],
-) -> Option<(usize, i64)> {
+) -> Vec<(usize, &'a super::args::Constraint)> {
     args.constraints
         .iter()
         .enumerate()
-        .find(|(_, c)| !candidates.iter().any(|k| k.target_id() == Some(c.id)))
-        .map(|(i, c)| (i, c.id))
+        .filter(|(_, c)| !candidates.iter().any(|k| k.target_id() == Some(c.id)))
+        .collect()
 }
 
 /// The optimizer's request: one channel per candidate, in order, with its constraint and

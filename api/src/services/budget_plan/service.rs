@@ -6,11 +6,11 @@ use sea_orm::DatabaseConnection;
 
 use super::answer::{BudgetPlan, answer};
 use super::args::{Level, PlanArgs};
-use super::request::{plan_error, plan_request, unmatched_constraint};
+use super::request::{plan_error, plan_request, unmatched_constraints};
 use super::weekly::{candidates, full_weeks};
 use crate::error::{AppError, AppResult};
 use crate::services::attribution::Model;
-use crate::services::budget::plan_budget;
+use crate::services::budget::{PlanRequest, plan_budget, profit_maximizing_total};
 use crate::services::campaign::find_campaign;
 use crate::services::channel::list_channels;
 use crate::services::cpu::run_cpu;
@@ -66,22 +66,27 @@ pub async fn budget_suggestions(
         .into_iter()
         .map(|c| (c.id, c))
         .collect();
-    let paid: HashSet<i64> = channels
-        .values()
-        .filter(|c| c.is_paid)
+    let excluded: HashSet<i64> = args
+        .constraints
+        .iter()
+        .filter(|c| c.exclude)
         .map(|c| c.id)
         .collect();
-    let candidates = candidates(&sourced, credited.as_ref(), &paid);
-    if let Some((index, id)) = unmatched_constraint(args, &candidates) {
-        let why = why_absent(db, workspace_id, args.level, id, &channels).await?;
-        let field = format!("constraints[{index}].{}", args.level.id_field());
-        return Err(AppError::bad_input(field, why));
+    let candidates = candidates(&sourced, credited.as_ref(), &excluded);
+    for (index, c) in unmatched_constraints(args, &candidates) {
+        match absence(db, workspace_id, args.level, c.id, &channels).await? {
+            Absence::NoSpend(_) if c.exclude => {}
+            Absence::NoSpend(why) | Absence::Missing(why) => {
+                let field = format!("constraints[{index}].{}", args.level.id_field());
+                return Err(AppError::bad_input(field, why));
+            }
+        }
     }
 
     let weeks = args.range.days() as f64 / 7.0;
     let full_weeks = full_weeks(&sourced).len();
     let request = plan_request(args, &candidates, weeks)?;
-    let plan = run_cpu(move || plan_budget(&request))
+    let (plan, best) = run_cpu(move || plan_both(&request))
         .await?
         .map_err(|e| plan_error(e, args, &candidates))?;
     Ok(answer(
@@ -90,39 +95,69 @@ pub async fn budget_suggestions(
         (weeks, full_weeks),
         &candidates,
         plan,
+        best,
     ))
 }
 
-/// Why a constrained channel or campaign takes no part: it does not exist (here), it is not
-/// on a paid channel, or it spent nothing in the range.
-async fn why_absent(
+/// The plan of the requested total, and the plan of the profit-maximising total (none when
+/// no channel is free to move).
+fn plan_both(
+    request: &PlanRequest,
+) -> Result<
+    (
+        crate::services::budget::Plan,
+        Option<crate::services::budget::Plan>,
+    ),
+    crate::services::budget::PlanError,
+> {
+    let plan = plan_budget(request)?;
+    let best = match profit_maximizing_total(request)? {
+        Some(total) => Some(plan_budget(&PlanRequest {
+            total_budget: total,
+            ..request.clone()
+        })?),
+        None => None,
+    };
+    Ok((plan, best))
+}
+
+/// Why a constrained channel or campaign takes no part in the plan.
+enum Absence {
+    /// It does not exist in this workspace.
+    Missing(String),
+    /// It spent nothing in the range (or the caller excluded it).
+    NoSpend(String),
+}
+
+/// Why a constrained channel or campaign takes no part: it does not exist (here), or it
+/// spent nothing in the range.
+async fn absence(
     db: &DatabaseConnection,
     workspace_id: i64,
     level: Level,
     id: i64,
     channels: &HashMap<i64, entity::channel::Model>,
-) -> AppResult<String> {
-    let (name, channel_id) = match level {
+) -> AppResult<Absence> {
+    let name = match level {
         Level::Channel => match channels.get(&id) {
-            Some(c) => (c.name.clone(), c.id),
-            None => return Ok("no such channel in this workspace".to_owned()),
+            Some(c) => c.name.clone(),
+            None => {
+                return Ok(Absence::Missing(
+                    "no such channel in this workspace".to_owned(),
+                ));
+            }
         },
         Level::Campaign => match find_campaign(db, workspace_id, id).await {
-            Ok(c) => (c.name, c.channel_id),
+            Ok(c) => c.name,
             Err(AppError::NotFound { .. }) => {
-                return Ok("no such campaign in this workspace".to_owned());
+                return Ok(Absence::Missing(
+                    "no such campaign in this workspace".to_owned(),
+                ));
             }
             Err(e) => return Err(e),
         },
     };
-    let paid = channels.get(&channel_id).is_some_and(|c| c.is_paid);
-    let what = match level {
-        Level::Channel => "a paid channel",
-        Level::Campaign => "on a paid channel",
-    };
-    Ok(if paid {
-        format!("{name} has no spend in the range, so there is no response to spend to plan with")
-    } else {
-        format!("{name} is not {what}; only paid channels with spend in the range take part")
-    })
+    Ok(Absence::NoSpend(format!(
+        "{name} has no spend in the range, so there is no response to spend to plan with"
+    )))
 }

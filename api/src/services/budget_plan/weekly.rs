@@ -1,9 +1,10 @@
 //! The channels (or campaigns) that take part in a plan and their weekly
 //! (spend, attributed revenue) points, read from two performance reports.
 //!
-//! * **Who takes part:** rows of a paid channel (`channel.is_paid`; at the CAMPAIGN level the
-//!   campaign's channel) with spend in the range. Unpaid channels (organic, email, events, ...)
-//!   carry no media spend to move, and a row without spend has no current spend to reallocate.
+//! * **Who takes part:** every channel (or campaign) with spend in the range, whether or not
+//!   its channel is flagged paid: money spent on events or email tools is money to move too,
+//!   and leaving it out would hide the worst spenders. A row without spend has no current
+//!   spend to reallocate; a caller leaves a row out with a constraint's `exclude`.
 //! * **Weekly shape:** the revenue of the leads a row sourced (FIRST_TOUCH, by week). Spend buys
 //!   leads, and a lead's source is its first touch, so this is the revenue that answers to the
 //!   row's own spend week by week. The data-driven models (MARKOV, SHAPLEY) learn one share per
@@ -84,11 +85,12 @@ impl Candidate {
 
 /// Rows of `sourced` (FIRST_TOUCH with a WEEK series) that take part, by current spend
 /// (largest first), then key. `credited` is the chosen model's report over the same range and
-/// dimension (`None` when the model is FIRST_TOUCH itself); `paid` holds the paid channels.
+/// dimension (`None` when the model is FIRST_TOUCH itself); `excluded` holds the channel (or
+/// campaign) ids the caller left out.
 pub(super) fn candidates(
     sourced: &PerformanceReport,
     credited: Option<&PerformanceReport>,
-    paid: &HashSet<i64>,
+    excluded: &HashSet<i64>,
 ) -> Vec<Candidate> {
     let credit: Option<HashMap<&RowKey, Decimal>> = credited.map(|report| {
         report
@@ -104,8 +106,12 @@ pub(super) fn candidates(
         .enumerate()
         .filter_map(|(index, row)| {
             let spend = row.metrics.spend.filter(|s| *s > Decimal::ZERO)?;
-            let channel = row.channel_id.filter(|c| paid.contains(c))?;
-            if matches!(row.key, RowKey::Value(_) | RowKey::Campaign(None)) {
+            let channel = row.channel_id?;
+            let target = match row.key {
+                RowKey::Channel(id) | RowKey::Campaign(Some(id)) => id,
+                RowKey::Value(_) | RowKey::Campaign(None) => return None,
+            };
+            if excluded.contains(&target) {
                 return None;
             }
             let sourced_revenue = row.metrics.revenue;

@@ -1,6 +1,7 @@
 //! `recordConversions`: conversions of known leads, idempotent on `externalId` (a repeat changes
 //! nothing). A conversion may not precede its lead's creation; a `purchase` makes its lead a
-//! CUSTOMER.
+//! CUSTOMER. Revenue in another currency is converted at the workspace's FX rate of the
+//! conversion's local day (`services::fx`), and the amount as sent is kept beside it.
 
 use std::collections::HashSet;
 
@@ -20,6 +21,7 @@ use super::{Target, run_call};
 use crate::db::rollup::Sign;
 use crate::db::scope::InWorkspace;
 use crate::error::AppResult;
+use crate::services::fx::{FxTable, SentMoney, StoredMoney};
 use crate::services::rollup::RollupWriter;
 
 /// The conversion kind that turns its lead into a CUSTOMER.
@@ -35,7 +37,7 @@ pub struct NewConversion {
     pub kind: String,
     /// Now when absent.
     pub occurred_at: Sent<Option<DateTime<Utc>>>,
-    /// In the workspace currency; 0 when absent.
+    /// In `currency` (the workspace's when absent); 0 when absent.
     pub revenue: Sent<Option<Decimal>>,
     pub currency: Option<String>,
 }
@@ -56,7 +58,7 @@ struct Prepared {
     kind: Option<String>,
     occurred_at: Option<DateTime<Utc>>,
     revenue_cents: Option<i64>,
-    currency_ok: Option<()>,
+    currency: Option<Option<String>>,
 }
 
 struct Row {
@@ -64,7 +66,7 @@ struct Row {
     lead_id: i64,
     kind: String,
     occurred_at: DateTime<Utc>,
-    revenue_cents: i64,
+    revenue: StoredMoney,
 }
 
 /// Stores `inputs` (all or none) and bumps the workspace's data generation.
@@ -127,7 +129,7 @@ fn prepare(
             target.clock.timestamp(&input.occurred_at),
         ),
         revenue_cents: errors.check(index, "revenue", revenue),
-        currency_ok: errors.check(index, "currency", currency),
+        currency: errors.check(index, "currency", currency),
     }
 }
 
@@ -139,6 +141,12 @@ async fn write<C: ConnectionTrait>(
     mut errors: RowErrors,
 ) -> AppResult<ConversionOutcome> {
     let keys = distinct(prepared.iter().filter_map(|p| p.lead_external_id.as_ref()));
+    // A foreign amount is converted at the rate of the conversion's local day.
+    let needs = prepared.iter().filter_map(|p| {
+        let currency = p.currency.clone().flatten()?;
+        Some((currency, target.clock.local_date(p.occurred_at?)))
+    });
+    let fx = FxTable::load(db, workspace_id, needs).await?;
     let leads = leads_by_external_id(db, workspace_id, &keys).await?;
     let mut rows = Vec::with_capacity(prepared.len());
     for (index, row) in prepared.into_iter().enumerate() {
@@ -165,23 +173,27 @@ async fn write<C: ConnectionTrait>(
             Some(lead),
             Some(kind),
             Some(occurred_at),
-            Some(revenue_cents),
-            Some(()),
+            Some(cents),
+            Some(currency),
         ) = (
             row.external_id,
             lead,
             row.kind,
             row.occurred_at,
             row.revenue_cents,
-            row.currency_ok,
+            row.currency,
         ) {
-            rows.push(Row {
-                external_id,
-                lead_id: lead.id,
-                kind,
-                occurred_at,
-                revenue_cents,
-            });
+            let day = target.clock.local_date(occurred_at);
+            let sent = SentMoney { cents, currency };
+            if let Some(revenue) = errors.check(index, "currency", fx.convert(&sent, day)) {
+                rows.push(Row {
+                    external_id,
+                    lead_id: lead.id,
+                    kind,
+                    occurred_at,
+                    revenue,
+                });
+            }
         }
     }
     errors.into_result()?;
@@ -222,7 +234,15 @@ async fn write<C: ConnectionTrait>(
             ),
             (
                 "revenue_cents",
-                Values::Int(rows.iter().map(|r| r.revenue_cents).collect()),
+                Values::Int(rows.iter().map(|r| r.revenue.cents).collect()),
+            ),
+            (
+                "original_amount_cents",
+                Values::OptInt(rows.iter().map(|r| r.revenue.original_cents()).collect()),
+            ),
+            (
+                "original_currency",
+                Values::OptText(rows.iter().map(|r| r.revenue.original_currency()).collect()),
             ),
             (
                 "external_id",

@@ -13,6 +13,7 @@
 //! IMMEDIATE, taking the database's write lock before the first read, for the same reasons.
 
 pub mod conversion;
+pub mod fx_rate;
 pub mod lead;
 pub mod spend;
 pub mod touchpoint;
@@ -29,7 +30,7 @@ pub use touch::TouchInput;
 pub use validate::IdRef;
 
 use chrono::Utc;
-use sea_orm::{DatabaseConnection, DatabaseTransaction};
+use sea_orm::{ConnectionTrait, DatabaseConnection, DatabaseTransaction};
 
 use crate::error::AppResult;
 use crate::services::workspace::{begin_workspace_write, find_workspace, timezone_of};
@@ -41,7 +42,7 @@ struct Target {
     clock: Clock,
 }
 
-async fn target(db: &DatabaseConnection, workspace_id: i64) -> AppResult<Target> {
+async fn target<C: ConnectionTrait>(db: &C, workspace_id: i64) -> AppResult<Target> {
     let workspace = find_workspace(db, workspace_id).await?;
     Ok(Target {
         clock: Clock::new(Utc::now(), timezone_of(&workspace)),
@@ -81,14 +82,19 @@ where
     if inputs.is_empty() {
         return Ok(O::default());
     }
-    let target = target(db, workspace_id).await?;
-    let mut errors = RowErrors::default();
-    let prepared: Vec<P> = inputs
-        .iter()
-        .enumerate()
-        .map(|(i, input)| prepare(i, input, &target, &mut errors))
-        .collect();
+    // The workspace's currency and time zone are read under the call's write lock, so an
+    // `updateWorkspace` that changes them is wholly before or after the call.
     let txn = begin_workspace_write(db, workspace_id).await?;
-    let result = write(&txn, &target, prepared, errors).await;
+    let result = async {
+        let target = target(&txn, workspace_id).await?;
+        let mut errors = RowErrors::default();
+        let prepared: Vec<P> = inputs
+            .iter()
+            .enumerate()
+            .map(|(i, input)| prepare(i, input, &target, &mut errors))
+            .collect();
+        write(&txn, &target, prepared, errors).await
+    }
+    .await;
     finish(txn, result).await
 }

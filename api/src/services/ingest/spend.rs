@@ -1,4 +1,6 @@
-//! `recordSpend`: one row per (campaign, day); pushing the same day again replaces it.
+//! `recordSpend`: one row per (campaign, day); pushing the same day again replaces it. An
+//! amount in another currency is converted at the workspace's FX rate of the row's day
+//! (`services::fx`), and the amount as sent is kept beside it.
 
 use std::collections::{BTreeMap, HashSet};
 
@@ -17,6 +19,7 @@ use super::{Target, run_call};
 use crate::db::rollup::{Sign, SpendRows};
 use crate::db::scope::InWorkspace;
 use crate::error::AppResult;
+use crate::services::fx::{FxTable, SentMoney, StoredMoney};
 use crate::services::rollup::RollupWriter;
 
 /// One campaign's spend on one local day, as sent. The campaign is named by id or `utm_campaign`.
@@ -54,13 +57,21 @@ pub(super) struct Prepared {
     pub(super) day: Option<Day>,
 }
 
-/// What one (campaign, day) row stores.
-#[derive(Debug, Clone, Copy)]
+/// One (campaign, day) row as sent: its amount may be in another currency.
+#[derive(Debug, Clone)]
 pub(super) struct Day {
     pub(super) date: NaiveDate,
-    pub(super) amount_cents: i64,
+    pub(super) money: SentMoney,
     pub(super) impressions: i64,
     pub(super) clicks: i64,
+}
+
+/// What one (campaign, day) row stores.
+#[derive(Debug, Clone)]
+struct Stored {
+    money: StoredMoney,
+    impressions: i64,
+    clicks: i64,
 }
 
 /// Stores `entries` (all or none) and bumps the workspace's data generation.
@@ -126,9 +137,9 @@ pub(super) fn prepare(
         clicks,
         errors.check(index, "currency", currency),
     ) {
-        (Some(date), Some(amount_cents), Some(impressions), Some(clicks), Some(())) => Some(Day {
+        (Some(date), Some(cents), Some(impressions), Some(clicks), Some(currency)) => Some(Day {
             date,
-            amount_cents,
+            money: SentMoney { cents, currency },
             impressions,
             clicks,
         }),
@@ -160,15 +171,28 @@ async fn write<C: ConnectionTrait>(
         }
     }
     let campaigns = Campaigns::load(db, workspace_id, ids, utms).await?;
+    let needs = prepared
+        .iter()
+        .filter_map(|p| p.day.as_ref())
+        .filter_map(|d| Some((d.money.currency.clone()?, d.date)));
+    let fx = FxTable::load(db, workspace_id, needs).await?;
     // Keyed and sorted by (campaign, date): the last entry of a key wins, and writers take row
     // locks in one order.
-    let mut rows: BTreeMap<(i64, NaiveDate), Day> = BTreeMap::new();
+    let mut rows: BTreeMap<(i64, NaiveDate), Stored> = BTreeMap::new();
     for (index, row) in prepared.into_iter().enumerate() {
         let campaign_id = row
             .campaign
             .and_then(|c| errors.check(index, "campaignId", resolve(&campaigns, &c)));
-        if let (Some(campaign_id), Some(day)) = (campaign_id, row.day) {
-            rows.insert((campaign_id, day.date), day);
+        let stored = row.day.as_ref().and_then(|day| {
+            let money = errors.check(index, "currency", fx.convert(&day.money, day.date))?;
+            Some(Stored {
+                money,
+                impressions: day.impressions,
+                clicks: day.clicks,
+            })
+        });
+        if let (Some(campaign_id), Some(day), Some(stored)) = (campaign_id, row.day, stored) {
+            rows.insert((campaign_id, day.date), stored);
         }
     }
     errors.into_result()?;
@@ -199,7 +223,7 @@ async fn write<C: ConnectionTrait>(
             ("date", Values::Date(rows.keys().map(|k| k.1).collect())),
             (
                 "amount_cents",
-                Values::Int(rows.values().map(|r| r.amount_cents).collect()),
+                Values::Int(rows.values().map(|r| r.money.cents).collect()),
             ),
             (
                 "impressions",
@@ -210,10 +234,20 @@ async fn write<C: ConnectionTrait>(
                 Values::Int(rows.values().map(|r| r.clicks).collect()),
             ),
             ("updated_at", Values::Time(vec![now; n])),
+            (
+                "original_amount_cents",
+                Values::OptInt(rows.values().map(|r| r.money.original_cents()).collect()),
+            ),
+            (
+                "original_currency",
+                Values::OptText(rows.values().map(|r| r.money.original_currency()).collect()),
+            ),
         ],
         on_conflict: "ON CONFLICT (workspace_id, campaign_id, date) DO UPDATE SET \
             amount_cents = excluded.amount_cents, impressions = excluded.impressions, \
-            clicks = excluded.clicks, updated_at = excluded.updated_at",
+            clicks = excluded.clicks, updated_at = excluded.updated_at, \
+            original_amount_cents = excluded.original_amount_cents, \
+            original_currency = excluded.original_currency",
         returning: "",
     };
     insert.execute(db).await?;
@@ -255,7 +289,7 @@ fn resolve(campaigns: &Campaigns, campaign: &CampaignRef) -> Result<i64, String>
 async fn existing_keys<C: ConnectionTrait>(
     db: &C,
     workspace_id: i64,
-    rows: &BTreeMap<(i64, NaiveDate), Day>,
+    rows: &BTreeMap<(i64, NaiveDate), Stored>,
 ) -> AppResult<HashSet<(i64, NaiveDate)>> {
     let (Some(first), Some(last)) = (
         rows.keys().map(|k| k.1).min(),

@@ -7,6 +7,7 @@ use chrono_tz::Tz;
 use rust_decimal::Decimal;
 
 use crate::error::{AppError, AppResult, RowError};
+use crate::services::fx::iso4217;
 use crate::services::money::decimal_to_cents;
 
 /// Longest external id, event id or conversion kind, in characters.
@@ -140,13 +141,14 @@ pub fn cents(amount: Decimal) -> Result<i64, String> {
     })
 }
 
-/// A currency, when given, must be the workspace's: amounts are never converted.
-pub fn currency(given: Option<&str>, workspace_currency: &str) -> Result<(), String> {
+/// The currency an amount was sent in: `None` for the workspace's reporting currency (also
+/// when absent or blank), the upper-case code of another ISO 4217 currency, which the call
+/// converts at the workspace's FX rate of the row's day (`services::fx`).
+pub fn currency(given: Option<&str>, workspace_currency: &str) -> Result<Option<String>, String> {
     match given.map(str::trim).filter(|c| !c.is_empty()) {
-        Some(code) if !code.eq_ignore_ascii_case(workspace_currency) => Err(format!(
-            "{code} is not the workspace currency {workspace_currency}; convert amounts before sending"
-        )),
-        _ => Ok(()),
+        None => Ok(None),
+        Some(code) if code.eq_ignore_ascii_case(workspace_currency) => Ok(None),
+        Some(code) => iso4217(code).map(Some),
     }
 }
 

@@ -22,6 +22,7 @@ pub mod key;
 mod labels;
 pub mod metrics;
 pub mod model_serde;
+pub mod order;
 pub mod pacing;
 pub mod performance;
 pub mod period;
@@ -43,6 +44,7 @@ pub use self::credit::{MAX_DATA_DRIVEN_STATES, Via};
 pub use self::explain::{ChannelExplanation, explain_channel};
 pub use self::key::RowKey;
 pub use self::metrics::{Change, Metrics};
+pub use self::order::{Direction, MAX_FIRST, OrderField, RowOrder, arrange_rows, row_limit};
 pub use self::pacing::{BudgetPacing, PacingArgs, PacingStatus, budget_pacing};
 pub use self::performance::{
     MAX_SERIES_CELLS, PerformanceReport, PerformanceRow, SeriesBucket, SeriesRow, performance,

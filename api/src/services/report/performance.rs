@@ -38,6 +38,10 @@ pub struct PerformanceReport {
     pub series: Option<Vec<SeriesBucket>>,
     /// The same for the comparison period.
     pub previous_series: Option<Vec<SeriesBucket>>,
+    /// How many rows there were before `first` kept some ([`super::order`]); `None`: `rows`
+    /// holds them all.
+    #[serde(default)]
+    pub row_count: Option<usize>,
 }
 
 /// One dimension value.
@@ -158,6 +162,7 @@ pub async fn performance_via(
         previous_totals,
         series,
         previous_series,
+        row_count: None,
     })
 }
 

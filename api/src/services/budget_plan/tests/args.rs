@@ -42,6 +42,7 @@ fn limit(id: i64, min: Option<&str>, max: Option<&str>) -> Constraint {
         min_spend: min.map(dec),
         max_spend: max.map(dec),
         locked: false,
+        exclude: false,
     }
 }
 

@@ -81,10 +81,19 @@ async fn on_the_demo_data_first_touch_money_leaves_social_and_display_for_video(
         .await
         .expect("a plan");
 
+    // Every channel with spend takes part, paid or not (Events, Affiliates and Email spend too).
     let labels: Vec<&str> = plan.suggestions.iter().map(|s| s.label.as_str()).collect();
     assert_eq!(
         labels,
-        ["Paid Search", "Paid Social", "Display", "Paid Video"]
+        [
+            "Paid Search",
+            "Events",
+            "Paid Social",
+            "Display",
+            "Affiliates",
+            "Paid Video",
+            "Email"
+        ]
     );
     assert_eq!(plan.total_budget, plan.total_current);
     let sum: Decimal = plan.suggestions.iter().map(|s| s.suggested_spend).sum();
@@ -221,11 +230,18 @@ async fn each_fitted_row_carries_what_the_dashboard_draws_its_curve_with() {
         .await
         .expect("a plan");
     let days = Decimal::from(364);
+    for label in ["Paid Search", "Paid Social", "Display", "Paid Video"] {
+        assert!(by_label(&plan, label).fit.is_some(), "{label} has a curve");
+    }
     for s in &plan.suggestions {
         let label = &s.label;
-        let fit = s
-            .fit
-            .unwrap_or_else(|| panic!("{label}: the demo fits every paid channel"));
+        let Some(fit) = s.fit else {
+            assert!(
+                s.curve.is_empty() && s.on_curve.is_none(),
+                "{label}: no fit, no curve"
+            );
+            continue;
+        };
         assert_eq!(
             s.current_weekly_spend,
             (s.current_spend * Decimal::from(7) / days).round_dp(2),
@@ -274,6 +290,106 @@ async fn each_fitted_row_carries_what_the_dashboard_draws_its_curve_with() {
                 "{label}: {} vs {expected}",
                 point.weekly_revenue
             );
+        }
+    }
+}
+
+/// The plan of `total` (None: the current spend) with `constraints`, FIRST_TOUCH.
+async fn plan_of(
+    db: &DatabaseConnection,
+    ws: i64,
+    total: Option<Decimal>,
+    constraints: Vec<super::super::Constraint>,
+) -> crate::error::AppResult<BudgetPlan> {
+    let args = PlanArgs::new(
+        year(),
+        total,
+        Model::FirstTouch,
+        constraints,
+        None,
+        Level::Channel,
+        Curve::PowerLaw,
+    )?;
+    budget_suggestions(db, ws, &args, &Uncached(db)).await
+}
+
+fn id_of(plan: &BudgetPlan, label: &str) -> i64 {
+    by_label(plan, label).channel_id.expect("a channel id")
+}
+
+#[tokio::test]
+async fn an_excluded_channel_takes_no_part_and_its_spend_leaves_the_total() {
+    let (db, ws) = demo().await;
+    let all = plan_of(&db, ws, None, vec![]).await.expect("a plan");
+    let exclude = |label: &str| super::super::Constraint {
+        id: id_of(&all, label),
+        exclude: true,
+        ..Default::default()
+    };
+    let plan = plan_of(&db, ws, None, vec![exclude("Events"), exclude("Email")])
+        .await
+        .expect("a plan");
+    let labels: Vec<&str> = plan.suggestions.iter().map(|s| s.label.as_str()).collect();
+    assert!(
+        !labels.contains(&"Events") && !labels.contains(&"Email"),
+        "{labels:?}"
+    );
+    let left_out = by_label(&all, "Events").current_spend + by_label(&all, "Email").current_spend;
+    assert_eq!(plan.total_budget, all.total_budget - left_out);
+
+    // Exclusion is not a bound: combining it with one is refused on the constraint.
+    let both = super::super::Constraint {
+        locked: true,
+        ..exclude("Events")
+    };
+    match plan_of(&db, ws, None, vec![both]).await {
+        Err(crate::error::AppError::BadInput { field, .. }) => {
+            assert_eq!(field, "constraints[0].exclude")
+        }
+        other => panic!("expected BAD_USER_INPUT, got {other:?}"),
+    }
+}
+
+#[tokio::test]
+async fn the_profit_maximising_total_earns_more_than_the_totals_around_it() {
+    let (db, ws) = demo().await;
+    let plan = plan_of(&db, ws, None, vec![]).await.expect("a plan");
+    // On the demo the last euro of the current spend loses money...
+    let level = plan.marginal_roi.expect("a common level");
+    assert!(level < 0.0, "{level}");
+    let best = plan
+        .profit_maximizing
+        .clone()
+        .expect("a profit-maximising plan");
+    // ... so the profit-maximising total is lower, and earns more.
+    assert!(best.total_budget < plan.total_budget);
+    assert!(best.expected_profit > plan.expected_profit_at_suggestion);
+    let sum: Decimal = best.suggestions.iter().map(|s| s.suggested_spend).sum();
+    assert_eq!(sum, best.total_budget);
+    if let Some(m) = best.marginal_roi {
+        assert!(m.abs() < 1e-3, "marginal ROI at the optimum: {m}");
+    }
+    // Planned as a requested total, it is the same plan.
+    let asked = plan_of(&db, ws, Some(best.total_budget), vec![])
+        .await
+        .expect("a plan");
+    assert_eq!(asked.expected_profit_at_suggestion, best.expected_profit);
+    assert_eq!(asked.expected_revenue_at_suggestion, best.expected_revenue);
+    // Any other feasible total earns less (up to a cent of rounding per channel).
+    let cents = Decimal::new(7, 2);
+    for factor in ["0.97", "0.99", "1.01", "1.03"] {
+        let total =
+            (best.total_budget * Decimal::from_str_exact(factor).expect("factor")).round_dp(2);
+        match plan_of(&db, ws, Some(total), vec![]).await {
+            Ok(other) => assert!(
+                other.expected_profit_at_suggestion <= best.expected_profit + cents,
+                "{factor}: {} > {}",
+                other.expected_profit_at_suggestion,
+                best.expected_profit
+            ),
+            // Outside the change caps: no plan at all.
+            Err(crate::error::AppError::BadInput { field, .. }) => assert_eq!(field, "totalBudget"),
+            Err(e) => panic!("{factor}: {e:?}"),
         }
     }
 }

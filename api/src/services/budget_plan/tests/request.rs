@@ -1,7 +1,7 @@
 //! From candidates and constraints to the optimizer, and its refusals back to arguments.
 
 use super::super::args::Constraint;
-use super::super::request::{plan_error, plan_request, unmatched_constraint};
+use super::super::request::{plan_error, plan_request, unmatched_constraints};
 use super::support::{args, candidate, dec, power_points};
 use crate::error::AppError;
 use crate::services::budget::{PlanError, plan_budget};
@@ -12,6 +12,7 @@ fn lock(id: i64, min: Option<&str>, max: Option<&str>) -> Constraint {
         min_spend: min.map(dec),
         max_spend: max.map(dec),
         locked: true,
+        exclude: false,
     }
 }
 
@@ -36,10 +37,16 @@ fn two_channels() -> Vec<super::super::weekly::Candidate> {
 
 #[test]
 fn a_constraint_on_a_target_outside_the_plan_is_found() {
+    let ids = |a| -> Vec<(usize, i64)> {
+        unmatched_constraints(a, &two_channels())
+            .into_iter()
+            .map(|(i, c)| (i, c.id))
+            .collect()
+    };
     let a = args(None, vec![lock(2, None, None), lock(9, None, None)]);
-    assert_eq!(unmatched_constraint(&a, &two_channels()), Some((1, 9)));
+    assert_eq!(ids(&a), [(1, 9)]);
     let a = args(None, vec![lock(2, None, None)]);
-    assert_eq!(unmatched_constraint(&a, &two_channels()), None);
+    assert_eq!(ids(&a), []);
 }
 
 #[test]

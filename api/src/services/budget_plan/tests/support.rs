@@ -111,6 +111,7 @@ pub(super) fn report(
         previous_totals: None,
         series,
         previous_series: None,
+        row_count: None,
     }
 }
 

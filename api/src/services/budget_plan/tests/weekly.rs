@@ -19,7 +19,7 @@ fn weekly(row: usize, bucket: usize) -> (Decimal, Decimal) {
 }
 
 #[test]
-fn only_paid_channels_with_spend_take_part_largest_spend_first() {
+fn every_channel_with_spend_takes_part_unless_excluded_largest_spend_first() {
     let sourced = report(
         FROM,
         TO,
@@ -32,12 +32,16 @@ fn only_paid_channels_with_spend_take_part_largest_spend_first() {
         ],
         Some(&weekly),
     );
-    let paid: HashSet<i64> = [1, 4, 5].into();
-    let found = candidates(&sourced, None, &paid);
+    // Email is not a paid channel, but it spent money: it takes part.
+    let found = candidates(&sourced, None, &HashSet::new());
     let labels: Vec<&str> = found.iter().map(|c| c.label.as_str()).collect();
-    assert_eq!(labels, ["Paid Social", "Paid Search"]);
+    assert_eq!(labels, ["Paid Social", "Email", "Paid Search"]);
     assert_eq!(found[0].current_spend, dec("700"));
     assert_eq!(found[0].credited_revenue, dec("1000"));
+    let excluded: HashSet<i64> = [3].into();
+    let found = candidates(&sourced, None, &excluded);
+    let labels: Vec<&str> = found.iter().map(|c| c.label.as_str()).collect();
+    assert_eq!(labels, ["Paid Social", "Paid Search"]);
 }
 
 #[test]
@@ -48,7 +52,7 @@ fn only_full_weeks_become_points() {
         &[(1, "Paid Search", Some("300"), "900")],
         Some(&weekly),
     );
-    let found = candidates(&sourced, None, &[1].into());
+    let found = candidates(&sourced, None, &HashSet::new());
     // Buckets 0 and 4 are cut by the range; 1, 2 and 3 are whole ISO weeks.
     let spends: Vec<Decimal> = found[0].points.iter().map(|p| p.spend).collect();
     assert_eq!(spends, [dec("110"), dec("120"), dec("130")]);
@@ -63,7 +67,7 @@ fn weekly_revenue_is_scaled_to_the_models_credit_over_the_range() {
         Some(&weekly),
     );
     let credited = report(FROM, TO, &[(1, "Paid Search", Some("300"), "450")], None);
-    let found = candidates(&sourced, Some(&credited), &[1].into());
+    let found = candidates(&sourced, Some(&credited), &HashSet::new());
     let c = &found[0];
     assert_eq!(
         (c.sourced_revenue, c.credited_revenue),
@@ -84,7 +88,7 @@ fn a_channel_the_model_credits_but_whose_leads_brought_nothing_says_so() {
         Some(&|_, b| (Decimal::from(50 + b as i64), Decimal::ZERO)),
     );
     let credited = report(FROM, TO, &[(1, "Display", Some("300"), "640")], None);
-    let found = candidates(&sourced, Some(&credited), &[1].into());
+    let found = candidates(&sourced, Some(&credited), &HashSet::new());
     assert_eq!(
         found[0].fit(Curve::PowerLaw),
         Err(FitRejection::NoSourcedRevenue)

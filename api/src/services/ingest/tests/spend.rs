@@ -49,7 +49,7 @@ fn a_good_entry_names_its_campaign_by_lower_cased_utm() {
     );
     let day = prepared
         .day
-        .map(|d| (d.amount_cents, d.impressions, d.clicks));
+        .map(|d| (d.money.cents, d.impressions, d.clicks));
     assert_eq!(day, Some((1250, 0, 3)));
 }
 
@@ -61,7 +61,7 @@ fn every_bad_field_of_an_entry_is_reported() {
         amount: Ok(Decimal::new(-1, 0)),
         impressions: Some(-1),
         clicks: Some(-1),
-        currency: Some("GBP".to_owned()),
+        currency: Some("POUNDS".to_owned()),
         ..entry()
     };
     let mut errors = RowErrors::default();

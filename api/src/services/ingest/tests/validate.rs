@@ -104,11 +104,12 @@ fn amounts_become_cents_or_a_reason() {
 }
 
 #[test]
-fn only_the_workspace_currency_is_accepted() {
-    assert!(currency(None, "EUR").is_ok());
-    assert!(currency(Some("eur"), "EUR").is_ok());
-    assert!(currency(Some(" "), "EUR").is_ok());
-    assert!(currency(Some("USD"), "EUR").is_err_and(|r| r.contains("USD") && r.contains("EUR")));
+fn the_workspace_currency_is_kept_and_other_iso_codes_are_named_for_conversion() {
+    assert_eq!(currency(None, "EUR"), Ok(None));
+    assert_eq!(currency(Some("eur"), "EUR"), Ok(None));
+    assert_eq!(currency(Some(" "), "EUR"), Ok(None));
+    assert_eq!(currency(Some(" usd"), "EUR"), Ok(Some("USD".to_owned())));
+    assert!(currency(Some("DOLLARS"), "EUR").is_err_and(|r| r.contains("ISO 4217")));
 }
 
 #[test]
