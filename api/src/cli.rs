@@ -1,6 +1,7 @@
 //! The subcommands of the `leadsource` binary.
 
 pub mod demo;
+pub mod erase;
 
 use crate::app::{Server, StartupError, build_state, migrate, shutdown_signal};
 use crate::auth::Role;
@@ -35,6 +36,7 @@ pub async fn run(cli: Cli) -> Result<(), StartupError> {
         }
         Command::Import(args) => import(args).await,
         Command::CreateUser(args) => create_user(cli.settings, args).await,
+        Command::Erase(args) => erase::run(cli.settings, args).await,
     }
 }
 

@@ -32,6 +32,18 @@ pub enum Command {
     Import(ImportArgs),
     /// Recompute the report rollups from the raw tables (repair; migrations do it by themselves).
     RebuildRollups(RebuildRollupsArgs),
+    /// Erase a person's leads with their touchpoints and conversions (support requests).
+    Erase(EraseArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct EraseArgs {
+    /// The person's email address (case-insensitive).
+    #[arg(long)]
+    pub email: String,
+    /// Slug of the one workspace to erase in (default: every workspace).
+    #[arg(long)]
+    pub workspace: Option<String>,
 }
 
 #[derive(Debug, Args)]

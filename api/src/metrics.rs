@@ -101,6 +101,14 @@ impl Metrics {
             "Time to answer one GraphQL operation (parse, validate, execute).",
         );
         describe(
+            "leadsource_live_subscriptions",
+            "Live-report subscriptions open on this process.",
+        );
+        describe(
+            "leadsource_live_pushes_total",
+            "Answers pushed to live-report subscriptions, first answers included.",
+        );
+        describe(
             "leadsource_cache_lookups_total",
             "Cached-report lookups by report kind and result (hit, miss, shared).",
         );
@@ -267,6 +275,18 @@ impl Metrics {
             vec![Label::new("kind", kind)],
         )
         .record(elapsed.as_secs_f64());
+    }
+
+    /// A live subscription started (+1) or ended (-1).
+    pub fn live_subscriptions(&self, delta: f64) {
+        self.gauge("leadsource_live_subscriptions", Vec::new())
+            .increment(delta);
+    }
+
+    /// One answer pushed to a live subscription (its first included).
+    pub fn live_push(&self) {
+        self.counter("leadsource_live_pushes_total", Vec::new())
+            .increment(1);
     }
 
     pub fn redis_up(&self, up: bool) {

@@ -9,6 +9,7 @@ mod folded;
 pub use folded::folded;
 
 pub mod api_token;
+pub mod audit_log;
 pub mod budget;
 pub mod campaign;
 pub mod channel;
@@ -27,6 +28,7 @@ pub mod workspace;
 pub mod prelude {
     //! Short names for the entities.
     pub use super::api_token::Entity as ApiToken;
+    pub use super::audit_log::Entity as AuditLog;
     pub use super::budget::Entity as Budget;
     pub use super::campaign::Entity as Campaign;
     pub use super::channel::Entity as Channel;

@@ -13,6 +13,7 @@ mod m20261207_000004_folded_text;
 mod m20261207_000005_rollup_credits;
 mod m20261207_000006_rollup_path_months;
 mod m20261208_000001_fx_rates;
+mod m20261208_000002_audit_and_corrections;
 
 pub struct Migrator;
 
@@ -30,6 +31,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261207_000005_rollup_credits::Migration),
             Box::new(m20261207_000006_rollup_path_months::Migration),
             Box::new(m20261208_000001_fx_rates::Migration),
+            Box::new(m20261208_000002_audit_and_corrections::Migration),
         ]
     }
 }

@@ -72,7 +72,12 @@ async fn seed(app: &TestApp, token: &str) -> Fixture {
         .expect("campaign")
         .to_owned();
     let q = "mutation($c: ID!) { setBudget(input: { campaignId: $c, periodStart: \"2026-01-01\", periodEnd: \"2026-01-31\", amount: \"777.77\" }) { id } }";
-    app.gql(Some(token), q, json!({ "c": campaign })).await.ok();
+    let budget = app.gql(Some(token), q, json!({ "c": campaign })).await.ok();
+    let budget = budget
+        .data("setBudget/id")
+        .as_str()
+        .expect("budget")
+        .to_owned();
     let lead_id = insert_lead_with_conversion(app).await;
     let lead = leadsource::graphql::ids::encode_id(leadsource::graphql::ids::IdKind::Lead, lead_id);
     let tokens = app
@@ -100,6 +105,12 @@ async fn seed(app: &TestApp, token: &str) -> Fixture {
     Fixture {
         channel,
         campaign,
+        budget,
+        member: leadsource::graphql::ids::encode_id(
+            leadsource::graphql::ids::IdKind::User,
+            admin.id,
+        )
+        .0,
         lead: lead.0,
         lead_external_id: "A-SECRET-lead".to_owned(),
         token_id,
@@ -154,6 +165,7 @@ async fn insert_lead_with_conversion(app: &TestApp) -> i64 {
 async fn snapshot(app: &TestApp, token: &str) -> Value {
     let q = "{ workspace { name } channels { id name isPaid } campaigns { edges { node { id name status } } }
         budgets { id amount } leads { totalCount } conversions { totalCount }
+        spend { totalCount totalAmount } touchpoints { totalCount } auditLog { totalCount }
         members { user { email } role } invitations { id role status } apiTokens { id name revokedAt } }";
     app.gql(Some(token), q, json!({})).await.ok().body
 }

@@ -12,7 +12,9 @@ use std::time::{Duration, Instant};
 use client::{Event, LiveClient, PATIENCE, bearer};
 use leadsource::auth::{Role, Scope};
 use leadsource_tests::facts::Facts;
-use leadsource_tests::{TestApp, TestRedis, free_port, fresh_settings, scenario, test_settings};
+use leadsource_tests::{
+    RedisServer, TestApp, TestRedis, free_port, fresh_settings, scenario, skip, test_settings,
+};
 use serde_json::{Value, json};
 
 const PERFORMANCE: &str = "subscription($range: DateRange!) {
@@ -143,7 +145,36 @@ async fn a_captured_lead_is_pushed_to_an_open_subscription_within_two_seconds() 
     assert!(written.elapsed() <= Duration::from_secs(2));
     // Nothing changed since: nothing more is pushed.
     assert!(live.next_of("perf", Duration::from_secs(2)).await.is_none());
+    assert_eq!(app.metric("leadsource_live_pushes_total").await, 2.0);
+    assert_eq!(app.metric("leadsource_live_subscriptions").await, 1.0);
     live.send(json!({ "type": "complete", "id": "perf" })).await;
+    let until = Instant::now() + PATIENCE;
+    while app.metric("leadsource_live_subscriptions").await != 0.0 {
+        assert!(
+            Instant::now() < until,
+            "the completed subscription is still counted"
+        );
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+}
+
+#[tokio::test]
+async fn the_first_answer_does_not_wait_for_the_interval_but_the_next_one_does() {
+    let app = TestApp::spawn_adjusted(|s| s.live.live_min_interval_ms = 60_000).await;
+    let ws = app.workspace("acme").await;
+    let mut live = LiveClient::with(&app, &ws.token).await;
+    live.subscribe("perf", PERFORMANCE, range()).await;
+    let first = live.next_of("perf", PATIENCE).await;
+    assert_eq!(
+        first.map(|f| leads(&f)),
+        Some(0),
+        "answered before the minute is up"
+    );
+    capture(&app, &ws.token, 1).await;
+    assert!(
+        live.next_of("perf", Duration::from_secs(2)).await.is_none(),
+        "a change within the minute after an answer waits for the minute's end"
+    );
 }
 
 #[tokio::test]
@@ -352,4 +383,108 @@ async fn attribution_and_budget_pacing_subscriptions_first_answer_what_their_que
             "{field}"
         );
     }
+}
+
+/// Waits until `app` listens for change notices on Redis (`true`) or has noticed it is gone.
+async fn until_listening(app: &TestApp, listening: bool) {
+    let until = Instant::now() + PATIENCE;
+    while app.state.live.redis_listening() != listening {
+        assert!(
+            Instant::now() < until,
+            "Redis listening never became {listening}"
+        );
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+}
+
+#[tokio::test]
+async fn when_redis_restarts_other_instances_catch_up_and_notices_flow_again() {
+    if !RedisServer::available() {
+        skip("redis-server is not available to stop and restart");
+        return;
+    }
+    let mut redis = RedisServer::start().await;
+    let writer = TestApp::spawn_with(fresh_settings(Some(&redis.url())).await).await;
+    let mut settings = test_settings(&writer.database_url);
+    settings.redis_url = Some(redis.url());
+    let reader = TestApp::spawn_with(settings).await;
+    until_listening(&reader, true).await;
+    let ws = writer.workspace("acme").await;
+    let mut here = LiveClient::with(&writer, &ws.token).await;
+    let mut there = LiveClient::with(&reader, &ws.token).await;
+    for live in [&mut here, &mut there] {
+        live.subscribe("perf", PERFORMANCE, range()).await;
+        assert_eq!(
+            leads(&live.next_of("perf", PATIENCE).await.expect("first")),
+            0
+        );
+    }
+    redis.kill();
+    until_listening(&reader, false).await;
+    capture(&writer, &ws.token, 1).await;
+    let local = here
+        .next_of("perf", PATIENCE)
+        .await
+        .expect("a push on the writer's instance");
+    assert_eq!(
+        leads(&local),
+        1,
+        "Redis down: the writer's own subscribers are answered"
+    );
+    let _redis = RedisServer::start_on(redis.port).await;
+    until_listening(&reader, true).await;
+    let caught_up = there
+        .next_of("perf", PATIENCE)
+        .await
+        .expect("a push after Redis is back");
+    assert_eq!(leads(&caught_up), 1, "the write made during the outage");
+    capture(&writer, &ws.token, 2).await;
+    let pushed = there
+        .next_of("perf", PATIENCE)
+        .await
+        .expect("a push through Redis again");
+    assert_eq!(leads(&pushed), 2);
+}
+
+/// `performanceUpdates` takes `orderBy` and `first` as `performance` does: the pushed answer
+/// keeps the top rows, and `rowCount` and the totals still cover every row.
+#[tokio::test]
+async fn a_live_report_keeps_its_order_and_limit_across_pushes() {
+    let app = TestApp::spawn().await;
+    let ws = app.workspace("acme").await;
+    let mut live = LiveClient::with(&app, &ws.token).await;
+    let top = "subscription($range: DateRange!) { performanceUpdates(range: $range,
+        dimension: UTM_SOURCE, orderBy: { field: LABEL, direction: ASC }, first: 1) {
+        rowCount totals { leads } rows { label } } }";
+    live.subscribe("top", top, range()).await;
+    live.next_of("top", PATIENCE)
+        .await
+        .expect("the first answer");
+    for (n, source) in ["zeta", "alpha"].into_iter().enumerate() {
+        let lead = json!({
+            "externalId": format!("src-{n}"),
+            "createdAt": "2026-01-15T10:00:00Z",
+            "utmSource": source,
+        });
+        app.gql(
+            Some(&ws.token),
+            "mutation($i: LeadInput!) { captureLead(input: $i) { id } }",
+            json!({ "i": lead }),
+        )
+        .await
+        .ok();
+    }
+    // The pushes after the writes; the last one counts both leads.
+    let mut last = Value::Null;
+    while let Some(p) = live.next_of("top", Duration::from_secs(3)).await {
+        let done = p["data"]["performanceUpdates"]["totals"]["leads"] == 2;
+        last = p;
+        if done {
+            break;
+        }
+    }
+    let report = &last["data"]["performanceUpdates"];
+    assert_eq!(report["totals"]["leads"], 2, "{last}");
+    assert_eq!(report["rowCount"], 2);
+    assert_eq!(report["rows"], json!([{ "label": "alpha" }]));
 }

@@ -4,7 +4,8 @@
 //! Random workspaces receive random sequences of writes through the API: new and repeat leads
 //! with UTM values, touchpoints in and out of order (late touches that change the journey of
 //! an existing conversion), conversions of several kinds, spend days sent again (replaced),
-//! campaigns moved to another channel or renamed. Then random ranges, dimensions,
+//! campaigns moved to another channel or renamed, and corrections (issue 15): spend days
+//! deleted, conversions deleted (customers going back), leads erased. Then random ranges, dimensions,
 //! granularities and comparison periods are asked both ways for every model (the rule-based
 //! ones from the day and credit rollups, MARKOV and SHAPLEY from the path rollups of the
 //! dimension): the reports must be equal,
@@ -56,6 +57,10 @@ struct World<'a> {
     /// Opaque id and utmCampaign of each campaign.
     campaigns: Vec<(String, String)>,
     channels: Vec<String>,
+    /// External ids of the conversions sent (some may have been deleted since).
+    conversions: Vec<String>,
+    /// (campaign index, day) of the spend sent.
+    spend: Vec<(usize, NaiveDate)>,
     next: u32,
 }
 
@@ -165,8 +170,10 @@ impl World<'_> {
             };
             let (_, at) = instant(&mut self.rng, created);
             let cents: i64 = self.rng.random_range(0..50_000);
+            let external_id = self.next_id("conv");
+            self.conversions.push(external_id.clone());
             inputs.push(json!({
-                "externalId": self.next_id("conv"),
+                "externalId": external_id,
                 "leadExternalId": lead,
                 "kind": pick(&mut self.rng, &["signup", "opportunity", "purchase"]),
                 "occurredAt": at,
@@ -183,8 +190,10 @@ impl World<'_> {
     async fn record_spend(&mut self) {
         let mut entries = Vec::new();
         for _ in 0..self.rng.random_range(1..10) {
-            let (_, utm) = self.campaigns[self.rng.random_range(0..self.campaigns.len())].clone();
+            let c = self.rng.random_range(0..self.campaigns.len());
+            let utm = self.campaigns[c].1.clone();
             let day = window_start() + TimeDelta::days(self.rng.random_range(0..60));
+            self.spend.push((c, day));
             let cents: i64 = self.rng.random_range(0..100_000);
             entries.push(json!({
                 "utmCampaign": utm,
@@ -219,6 +228,60 @@ impl World<'_> {
     }
 }
 
+impl World<'_> {
+    async fn delete_conversions(&mut self) {
+        let mut ids = Vec::new();
+        for _ in 0..self.rng.random_range(1..4) {
+            if self.conversions.is_empty() {
+                break;
+            }
+            let i = self.rng.random_range(0..self.conversions.len());
+            ids.push(self.conversions.swap_remove(i));
+        }
+        self.call(
+            "mutation($x: [String!]!) { deleteConversions(externalIds: $x) { deleted } }",
+            json!({ "x": ids }),
+        )
+        .await;
+    }
+
+    async fn delete_spend(&mut self) {
+        // Around a day that was sent, naming its campaign by its utmCampaign of now.
+        let (c, day) = if self.spend.is_empty() {
+            (0, window_start())
+        } else {
+            self.spend[self.rng.random_range(0..self.spend.len())]
+        };
+        let utm = self.campaigns[c].1.clone();
+        let from = day - TimeDelta::days(self.rng.random_range(0..3));
+        let to = day + TimeDelta::days(self.rng.random_range(0..5));
+        self.call(
+            "mutation($f: DeleteSpendFilterInput!) { deleteSpend(filter: $f) { deleted } }",
+            json!({ "f": { "utmCampaign": utm, "from": from, "to": to } }),
+        )
+        .await;
+    }
+
+    async fn erase_leads(&mut self) {
+        let mut ids = Vec::new();
+        for _ in 0..self.rng.random_range(1..3) {
+            if self.leads.len() < 2 {
+                break;
+            }
+            let i = self.rng.random_range(0..self.leads.len());
+            ids.push(self.leads.swap_remove(i).0);
+        }
+        if ids.is_empty() {
+            return;
+        }
+        self.call(
+            "mutation($x: [String!]!) { eraseLeads(externalIds: $x) { deleted } }",
+            json!({ "x": ids }),
+        )
+        .await;
+    }
+}
+
 /// A workspace filled by `rounds` random writes drawn with `seed`; answers its id.
 async fn random_workspace(app: &TestApp, slug: &str, seed: u64, rounds: usize) -> i64 {
     let ws = app.workspace(slug).await;
@@ -247,16 +310,21 @@ async fn random_workspace(app: &TestApp, slug: &str, seed: u64, rounds: usize) -
         leads: Vec::new(),
         campaigns,
         channels,
+        conversions: Vec::new(),
+        spend: Vec::new(),
         next: 0,
     };
     world.capture_leads().await;
     for _ in 0..rounds {
-        match world.rng.random_range(0..10) {
+        match world.rng.random_range(0..13) {
             0..=2 => world.capture_leads().await,
             3..=4 => world.record_touchpoints().await,
             5..=6 => world.record_conversions().await,
             7..=8 => world.record_spend().await,
-            _ => world.update_campaign().await,
+            9 => world.update_campaign().await,
+            10 => world.delete_conversions().await,
+            11 => world.delete_spend().await,
+            _ => world.erase_leads().await,
         }
     }
     ws.id
@@ -397,6 +465,41 @@ async fn rollup_rows(app: &TestApp, ws: i64) -> Vec<String> {
     rows
 }
 
+/// Rows each kind of correction removed, summed from the audit log.
+async fn removed_by_corrections(app: &TestApp, ws: i64) -> Vec<(&'static str, i64)> {
+    use leadsource::services::audit::{AuditFilter, list_audit_log};
+    use leadsource::services::page::PageRequest;
+    let page = PageRequest {
+        first: 10_000,
+        after: None,
+    };
+    let log = list_audit_log(&app.state.db.conn, ws, &AuditFilter::default(), page)
+        .await
+        .unwrap_or_else(|e| panic!("audit log: {e}"));
+    [
+        ("deleteSpend", "deleted"),
+        ("deleteConversions", "deleted"),
+        ("eraseLeads", "leads"),
+    ]
+    .into_iter()
+    .map(|(action, count)| {
+        let n = log
+            .items
+            .iter()
+            .filter(|row| row.action == action)
+            .map(|row| {
+                let args: Value = serde_json::from_str(&row.arguments)
+                    .unwrap_or_else(|e| panic!("arguments: {e}"));
+                args[count]
+                    .as_i64()
+                    .unwrap_or_else(|| panic!("{count} in {args}"))
+            })
+            .sum();
+        (action, n)
+    })
+    .collect()
+}
+
 #[tokio::test]
 async fn rollup_reports_equal_the_streaming_engine_after_random_writes() {
     let app = TestApp::spawn().await;
@@ -416,6 +519,11 @@ async fn rollup_reports_equal_the_streaming_engine_after_random_writes() {
 async fn a_rebuilt_rollup_equals_the_incrementally_maintained_one_row_for_row() {
     let app = TestApp::spawn().await;
     let ws = random_workspace(&app, "rebuilt", 7, 60).await;
+    let removed = removed_by_corrections(&app, ws).await;
+    assert!(
+        removed.iter().all(|(_, n)| *n > 0),
+        "the writes deleted spend and conversions and erased leads: {removed:?}"
+    );
     let incremental = rollup_rows(&app, ws).await;
     assert!(incremental.len() > 100, "{} rollup rows", incremental.len());
     leadsource::services::rollup::rebuild(&app.state.db.conn, ws)

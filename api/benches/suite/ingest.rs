@@ -151,9 +151,16 @@ impl Tenant {
             },
         )
         .await?;
-        let token = create_api_token(db, ws.id, "bench", &Scope::ALL, None, None)
-            .await?
-            .secret;
+        let minted = create_api_token(db, ws.id, "bench", &Scope::ALL, None, None).await?;
+        // The campaigns are made as the bench's token (their audit entries say so).
+        let principal = leadsource::auth::Principal {
+            workspace_id: ws.id,
+            actor: leadsource::auth::Actor::Token {
+                token_id: minted.token.id,
+                scopes: Scope::ALL.to_vec(),
+            },
+        };
+        let token = minted.secret;
         let channel = default_channels(db, ws.id)
             .await?
             .get(&ChannelGroup::PaidSearch)
@@ -167,7 +174,7 @@ impl Tenant {
                 utm_campaign: Some(Some(format!("c{c}"))),
                 ..Default::default()
             };
-            campaign_ids.push(create_campaign(db, ws.id, changes).await?.id);
+            campaign_ids.push(create_campaign(db, &principal, changes).await?.id);
         }
         Ok(Self {
             id: ws.id,

@@ -21,6 +21,7 @@ macro_rules! in_workspace {
 
 in_workspace!(
     api_token,
+    audit_log,
     budget,
     campaign,
     channel,

@@ -10,7 +10,7 @@ use super::operation::OperationObserver;
 use super::query::Query;
 use super::subscription::Subscription;
 use super::types::page::PageConnection;
-use super::types::{Campaign, Conversion, Lead};
+use super::types::{AuditEntry, Campaign, Conversion, Lead, SpendConnection, Touchpoint};
 use crate::config::Settings;
 use crate::state::AppState;
 
@@ -53,6 +53,19 @@ fn describe_library_types(
         .override_output_type_description::<PageConnection<Conversion>>(
             "A page of conversions, newest first; pass `pageInfo.endCursor` as `after` for the \
              next page.",
+        )
+        .override_output_type_description::<PageConnection<Touchpoint>>(
+            "A page of touchpoints, newest first; pass `pageInfo.endCursor` as `after` for \
+             the next page.",
+        )
+        .override_output_type_description::<SpendConnection>(
+            "A page of spend rows, newest day first, with the number of rows and the sum of \
+             their amounts over the whole filter; pass `pageInfo.endCursor` as `after` for the \
+             next page.",
+        )
+        .override_output_type_description::<PageConnection<AuditEntry>>(
+            "A page of audit entries, newest first; pass `pageInfo.endCursor` as `after` for \
+             the next page.",
         )
 }
 

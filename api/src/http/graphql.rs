@@ -89,12 +89,7 @@ fn guard(http: &HttpState, request: &mut Request) -> Result<Accepted, Box<Respon
         }
     };
     if accepted.ty == Some(OperationType::Subscription) {
-        let message = "subscriptions run over a WebSocket at /graphql (subprotocol \
-                       graphql-transport-ws), not over HTTP; see README, \"Live reports\"";
-        return Err(Box::new(errors::bad_input_response(
-            "query",
-            message.to_owned(),
-        )));
+        return Err(Box::new(super::live::refused_over_http()));
     }
     Ok(accepted)
 }
@@ -254,7 +249,7 @@ async fn execute(
         availability.suspect();
     }
     if wrote && let Some(p) = &principal {
-        announce_change(&http.app, p.workspace_id).await;
+        super::live::announce_change(&http.app, p.workspace_id).await;
     }
     let status = if (unavailable || timed_out) && !executed_something {
         StatusCode::SERVICE_UNAVAILABLE
@@ -414,12 +409,8 @@ pub async fn graphql_get(
             return super::live::upgrade(http, upgrade, client, request_id);
         }
         // A WebSocket handshake that does not hold gets its refusal; other GETs go on.
-        Err(rejection)
-            if headers
-                .get(header::UPGRADE)
-                .is_some_and(|v| v.as_bytes().eq_ignore_ascii_case(b"websocket")) =>
-        {
-            return rejection.into_response();
+        Err(refused) if super::live::asks_for_websocket(&headers) => {
+            return refused.into_response();
         }
         Err(_) => {}
     }
@@ -498,21 +489,4 @@ fn with_cache_label(body: Bytes, label: Option<&str>) -> Bytes {
         extensions.insert("cache".to_owned(), serde_json::Value::from(label));
     }
     serde_json::to_vec(&answer).map_or(body, Bytes::from)
-}
-
-/// Publishes that `workspace_id`'s data may have changed, with its generation now: the
-/// answer of a mutation means its transaction committed (or rolled back, which a notice
-/// at an unchanged generation only makes subscribers recheck). Skipped when nobody could
-/// hear it.
-async fn announce_change(app: &crate::state::AppState, workspace_id: i64) {
-    if !app.live.has_audience() {
-        return;
-    }
-    match app.cache.generation(workspace_id).await {
-        Ok(generation) => app.live.publish(crate::live::ChangeNotice {
-            workspace_id,
-            generation: generation.generation,
-        }),
-        Err(error) => tracing::debug!(%error, "no live change notice: generation unreadable"),
-    }
 }

@@ -140,37 +140,53 @@ impl RedisBridge {
         let failing = Arc::clone(&self.publish_failing);
         let url = self.url.clone();
         tokio::spawn(async move {
-            let sent = tokio::time::timeout(
-                bound,
-                redis::cmd("PUBLISH")
-                    .arg(&channel)
-                    .arg(payload)
-                    .query_async::<i64>(&mut connection),
-            )
-            .await;
-            let error = match sent {
-                Ok(Ok(_)) => {
+            // A manager can stay wedged on a connection Redis dropped (a restart): after a
+            // failure the notice goes once more through a fresh one, which is kept.
+            let error = match send(&mut connection, &channel, &payload, bound).await {
+                Ok(()) => None,
+                Err(first) => match ConnectionManager::new_lazy_with_config(client, config) {
+                    Ok(mut fresh) => {
+                        let again = send(&mut fresh, &channel, &payload, bound).await;
+                        *publisher.lock().unwrap_or_else(PoisonError::into_inner) = fresh;
+                        again.err()
+                    }
+                    Err(_) => Some(first),
+                },
+            };
+            match error {
+                None => {
                     if failing.swap(false, Ordering::Relaxed) {
                         tracing::info!(redis.url = %url, "live change notices reach Redis again");
                     }
-                    return;
                 }
-                Ok(Err(e)) => e.to_string(),
-                Err(_) => "timed out".to_owned(),
-            };
-            if !failing.swap(true, Ordering::Relaxed) {
-                tracing::warn!(
-                    redis.url = %url,
-                    %error,
-                    "cannot publish live change notices to Redis; subscribers on other \
-                     instances miss them until it is back"
-                );
-            }
-            // A manager can stay wedged after a failed handshake: start afresh.
-            if let Ok(fresh) = ConnectionManager::new_lazy_with_config(client, config) {
-                *publisher.lock().unwrap_or_else(PoisonError::into_inner) = fresh;
+                Some(error) => {
+                    if !failing.swap(true, Ordering::Relaxed) {
+                        tracing::warn!(
+                            redis.url = %url,
+                            %error,
+                            "cannot publish live change notices to Redis; subscribers on other \
+                             instances miss them until it is back"
+                        );
+                    }
+                }
             }
         });
+    }
+}
+
+/// One PUBLISH, bounded in time.
+async fn send(
+    connection: &mut ConnectionManager,
+    channel: &str,
+    payload: &str,
+    bound: Duration,
+) -> Result<(), String> {
+    let mut command = redis::cmd("PUBLISH");
+    command.arg(channel).arg(payload);
+    match tokio::time::timeout(bound, command.query_async::<i64>(connection)).await {
+        Ok(Ok(_)) => Ok(()),
+        Ok(Err(e)) => Err(e.to_string()),
+        Err(_) => Err("timed out".to_owned()),
     }
 }
 

@@ -3,16 +3,18 @@
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::{Condition, Expr};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
+    QueryOrder, Set, TransactionTrait,
 };
 
 use entity::api_token;
 
-use crate::auth::Scope;
 use crate::auth::api_token::{display_prefix, generate_secret, hash_secret};
 use crate::auth::token_usage::TokenUsage;
+use crate::auth::{Principal, Scope};
 use crate::db::scope::InWorkspace;
 use crate::error::{AppError, AppResult};
+use crate::services::audit;
 
 /// A token as stored, and its secret, which is never stored or shown again.
 pub struct MintedToken {
@@ -64,6 +66,64 @@ pub async fn create_api_token<C: ConnectionTrait>(
     .insert(db)
     .await?;
     Ok(MintedToken { token, secret })
+}
+
+/// [`create_api_token`] for a caller of the API, with its audit entry, in one transaction.
+/// The audit entry names the token (id, name, prefix, scopes, expiry), never its secret.
+pub async fn issue_api_token(
+    db: &DatabaseConnection,
+    principal: &Principal,
+    name: &str,
+    scopes: &[Scope],
+    expires_at: Option<DateTime<Utc>>,
+) -> AppResult<MintedToken> {
+    let txn = db.begin().await?;
+    let minted = create_api_token(
+        &txn,
+        principal.workspace_id,
+        name,
+        scopes,
+        expires_at,
+        principal.user_id(),
+    )
+    .await?;
+    let t = &minted.token;
+    let arguments = serde_json::json!({
+        "tokenId": t.id,
+        "name": t.name,
+        "prefix": t.prefix,
+        "scopes": t.scopes,
+        "expiresAt": t.expires_at,
+    });
+    audit::record(&txn, principal, "createApiToken", arguments).await?;
+    txn.commit().await?;
+    Ok(minted)
+}
+
+/// [`revoke_api_token`] for a caller of the API, with its audit entry (only when this call
+/// revoked it), in one transaction.
+pub async fn revoke_api_token_audited(
+    db: &DatabaseConnection,
+    principal: &Principal,
+    id: i64,
+) -> AppResult<api_token::Model> {
+    let txn = db.begin().await?;
+    let before = api_token::Entity::find_in_workspace(principal.workspace_id)
+        .filter(api_token::Column::Id.eq(id))
+        .one(&txn)
+        .await?
+        .ok_or(AppError::not_found("API token"))?;
+    let token = revoke_api_token(&txn, principal.workspace_id, id).await?;
+    if before.revoked_at.is_none() {
+        let arguments = serde_json::json!({
+            "tokenId": token.id,
+            "name": token.name,
+            "prefix": token.prefix,
+        });
+        audit::record(&txn, principal, "revokeApiToken", arguments).await?;
+    }
+    txn.commit().await?;
+    Ok(token)
 }
 
 /// The scopes stored with a token.

@@ -8,8 +8,10 @@ use sea_orm::{
 
 use entity::budget;
 
+use super::audit;
 use super::campaign::find_campaign;
 use super::workspace::begin_workspace_write;
+use crate::auth::Principal;
 use crate::db::scope::InWorkspace;
 use crate::error::{AppError, AppResult};
 
@@ -56,9 +58,10 @@ pub struct SetBudget {
 /// bump, so concurrent calls for one period both succeed and the last one wins.
 pub async fn set_budget(
     db: &DatabaseConnection,
-    workspace_id: i64,
+    principal: &Principal,
     input: SetBudget,
 ) -> AppResult<budget::Model> {
+    let workspace_id = principal.workspace_id;
     if input.period_end < input.period_start {
         return Err(AppError::bad_input(
             "periodEnd",
@@ -97,6 +100,14 @@ pub async fn set_budget(
         )
         .exec_with_returning(&txn)
         .await?;
+    let arguments = serde_json::json!({
+        "budgetId": saved.id,
+        "campaignId": saved.campaign_id,
+        "periodStart": saved.period_start,
+        "periodEnd": saved.period_end,
+        "amount": super::money::cents_to_decimal(saved.planned_cents).to_string(),
+    });
+    audit::record(&txn, principal, "setBudget", arguments).await?;
     txn.commit().await?;
     Ok(saved)
 }

@@ -9,9 +9,11 @@ use sea_orm::{
 
 use entity::campaign;
 
+use super::audit;
 use super::channel::find_channel;
 use super::page::{Page, PageRequest, contains_pattern};
 use super::workspace::begin_workspace_write;
+use crate::auth::Principal;
 use crate::db::rollup::{Sign, SpendRows};
 use crate::db::scope::InWorkspace;
 use crate::error::{AppError, AppResult};
@@ -149,9 +151,10 @@ async fn apply<C: ConnectionTrait>(
 
 pub async fn create_campaign(
     db: &DatabaseConnection,
-    workspace_id: i64,
+    principal: &Principal,
     changes: CampaignChanges,
 ) -> AppResult<campaign::Model> {
+    let workspace_id = principal.workspace_id;
     let txn = begin_workspace_write(db, workspace_id).await?;
     if changes.channel_id.is_none() {
         return Err(AppError::bad_input("channelId", "is required"));
@@ -173,6 +176,7 @@ pub async fn create_campaign(
         .insert(&txn)
         .await
         .map_err(|e| AppError::conflict_on_unique(e, "another campaign uses that utmCampaign"))?;
+    audit::record(&txn, principal, "createCampaign", audited(&created)).await?;
     txn.commit().await?;
     Ok(created)
 }
@@ -181,10 +185,22 @@ pub async fn create_campaign(
 /// channel moves its spend in the CHANNEL rollups too.
 pub async fn update_campaign(
     db: &DatabaseConnection,
-    workspace_id: i64,
+    principal: &Principal,
     id: i64,
     changes: CampaignChanges,
 ) -> AppResult<campaign::Model> {
+    change_campaign(db, principal, id, changes, "updateCampaign").await
+}
+
+/// [`update_campaign`], audited as `action`.
+async fn change_campaign(
+    db: &DatabaseConnection,
+    principal: &Principal,
+    id: i64,
+    changes: CampaignChanges,
+    action: &str,
+) -> AppResult<campaign::Model> {
+    let workspace_id = principal.workspace_id;
     let txn = begin_workspace_write(db, workspace_id).await?;
     let before = find_campaign(&txn, workspace_id, id).await?;
     let old_channel = before.channel_id;
@@ -206,18 +222,32 @@ pub async fn update_campaign(
             .spend(&txn, SpendRows::Campaign(id), Sign::Add)
             .await?;
     }
+    audit::record(&txn, principal, action, audited(&updated)).await?;
     txn.commit().await?;
     Ok(updated)
 }
 
+/// A campaign as it is after a change, for its audit entry.
+fn audited(c: &campaign::Model) -> serde_json::Value {
+    serde_json::json!({
+        "campaignId": c.id,
+        "channelId": c.channel_id,
+        "name": c.name,
+        "utmCampaign": c.utm_campaign,
+        "status": c.status,
+        "startsOn": c.starts_on,
+        "endsOn": c.ends_on,
+    })
+}
+
 pub async fn archive_campaign(
     db: &DatabaseConnection,
-    workspace_id: i64,
+    principal: &Principal,
     id: i64,
 ) -> AppResult<campaign::Model> {
     let changes = CampaignChanges {
         status: Some("ARCHIVED".to_owned()),
         ..Default::default()
     };
-    update_campaign(db, workspace_id, id, changes).await
+    change_campaign(db, principal, id, changes, "archiveCampaign").await
 }

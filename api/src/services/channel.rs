@@ -10,8 +10,10 @@ use sea_orm::{
 
 use entity::channel;
 
+use super::audit;
 use super::classify::ChannelGroup;
 use super::workspace::begin_workspace_write;
+use crate::auth::Principal;
 use crate::db::scope::InWorkspace;
 use crate::error::{AppError, AppResult};
 
@@ -100,9 +102,10 @@ fn parse_kind(kind: &str) -> AppResult<ChannelGroup> {
 
 pub async fn create_channel(
     db: &DatabaseConnection,
-    workspace_id: i64,
+    principal: &Principal,
     changes: ChannelChanges,
 ) -> AppResult<channel::Model> {
+    let workspace_id = principal.workspace_id;
     let txn = begin_workspace_write(db, workspace_id).await?;
     let name = clean_name(changes.name.as_deref().unwrap_or_default())?;
     let group = parse_kind(changes.kind.as_deref().unwrap_or("UNASSIGNED"))?;
@@ -119,16 +122,18 @@ pub async fn create_channel(
     .insert(&txn)
     .await
     .map_err(|e| AppError::conflict_on_unique(e, format!("a channel named {name:?} exists")))?;
+    audit::record(&txn, principal, "createChannel", audited(&created)).await?;
     txn.commit().await?;
     Ok(created)
 }
 
 pub async fn update_channel(
     db: &DatabaseConnection,
-    workspace_id: i64,
+    principal: &Principal,
     id: i64,
     changes: ChannelChanges,
 ) -> AppResult<channel::Model> {
+    let workspace_id = principal.workspace_id;
     let txn = begin_workspace_write(db, workspace_id).await?;
     let current = find_channel(&txn, workspace_id, id).await?;
     let mut model: channel::ActiveModel = current.clone().into();
@@ -154,6 +159,18 @@ pub async fn update_channel(
         .update(&txn)
         .await
         .map_err(|e| AppError::conflict_on_unique(e, "a channel with that name exists"))?;
+    audit::record(&txn, principal, "updateChannel", audited(&updated)).await?;
     txn.commit().await?;
     Ok(updated)
+}
+
+/// A channel as it is after a change, for its audit entry.
+fn audited(c: &channel::Model) -> serde_json::Value {
+    serde_json::json!({
+        "channelId": c.id,
+        "name": c.name,
+        "kind": c.kind,
+        "isPaid": c.is_paid,
+        "archived": c.archived_at.is_some(),
+    })
 }

@@ -129,6 +129,14 @@ pub async fn update_workspace(
                 "time zone changed, local days recomputed"
             );
         }
+        let arguments = serde_json::json!({
+            "name": (workspace.name != current.name).then_some(&workspace.name),
+            "currency": (workspace.currency != current.currency).then_some(&workspace.currency),
+            "timezone": (workspace.timezone != current.timezone)
+                .then(|| serde_json::json!({ "from": current.timezone, "to": workspace.timezone })),
+            "daysMoved": days_moved,
+        });
+        crate::services::audit::record(&txn, principal, "updateWorkspace", arguments).await?;
         Ok(WorkspaceUpdate {
             workspace,
             days_moved,

@@ -3,6 +3,7 @@
 pub mod access;
 pub mod budget;
 pub mod catalog;
+pub mod correction;
 pub mod filter;
 pub mod ingest;
 pub mod order;
@@ -13,6 +14,9 @@ pub use access::{CreateApiTokenInput, InviteUserInput};
 pub use catalog::{
     CreateCampaignInput, CreateChannelInput, SetBudgetInput, UpdateCampaignInput,
     UpdateChannelInput,
+};
+pub use correction::{
+    AuditLogFilterInput, DeleteSpendFilterInput, SpendFilterInput, TouchpointFilterInput,
 };
 pub use filter::{BudgetFilterInput, CampaignFilterInput, ConversionFilterInput, LeadFilterInput};
 pub use ingest::{ConversionInput, FxRateInput, LeadInput, SpendInput, TouchpointInput};

@@ -10,7 +10,7 @@ use crate::graphql::ids::{IdKind, decode_id};
 use crate::graphql::inputs::CreateApiTokenInput;
 use crate::graphql::types::{ApiToken, CreatedApiToken, Session};
 use crate::services::access::{PasswordChange, change_password, login, logout, refresh_session};
-use crate::services::api_token::{create_api_token, revoke_api_token};
+use crate::services::api_token::{issue_api_token, revoke_api_token_audited};
 
 #[derive(Default)]
 pub struct AccessMutation;
@@ -75,18 +75,11 @@ impl AccessMutation {
         let p = ctx.principal()?;
         let scopes: Vec<Scope> = input.scopes.into_iter().map(Scope::from).collect();
         let db = &ctx.state().db.conn;
-        let minted = create_api_token(
-            db,
-            p.workspace_id,
-            &input.name,
-            &scopes,
-            input
-                .expires_at
-                .map(|at| at.parse("input.expiresAt"))
-                .transpose()?,
-            p.user_id(),
-        )
-        .await?;
+        let expires_at = input
+            .expires_at
+            .map(|at| at.parse("input.expiresAt"))
+            .transpose()?;
+        let minted = issue_api_token(db, p, &input.name, &scopes, expires_at).await?;
         Ok(CreatedApiToken {
             token: ApiToken(minted.token),
             secret: minted.secret,
@@ -104,7 +97,7 @@ impl AccessMutation {
         let p = ctx.principal()?;
         let id = decode_id(IdKind::ApiToken, "id", &id)?;
         Ok(ApiToken(
-            revoke_api_token(&ctx.state().db.conn, p.workspace_id, id).await?,
+            revoke_api_token_audited(&ctx.state().db.conn, p, id).await?,
         ))
     }
 

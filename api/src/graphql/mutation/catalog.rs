@@ -27,8 +27,7 @@ impl CatalogMutation {
         #[graphql(desc = "The new channel.")] input: CreateChannelInput,
     ) -> Result<Channel> {
         let p = ctx.principal()?;
-        let created =
-            channel::create_channel(&ctx.state().db.conn, p.workspace_id, input.into()).await?;
+        let created = channel::create_channel(&ctx.state().db.conn, p, input.into()).await?;
         Ok(Channel(created))
     }
 
@@ -43,8 +42,7 @@ impl CatalogMutation {
     ) -> Result<Channel> {
         let p = ctx.principal()?;
         let id = decode_id(IdKind::Channel, "id", &id)?;
-        let updated =
-            channel::update_channel(&ctx.state().db.conn, p.workspace_id, id, input.into()).await?;
+        let updated = channel::update_channel(&ctx.state().db.conn, p, id, input.into()).await?;
         Ok(Channel(updated))
     }
 
@@ -58,8 +56,7 @@ impl CatalogMutation {
     ) -> Result<Campaign> {
         let p = ctx.principal()?;
         let changes = input.into_changes()?;
-        let created =
-            campaign::create_campaign(&ctx.state().db.conn, p.workspace_id, changes).await?;
+        let created = campaign::create_campaign(&ctx.state().db.conn, p, changes).await?;
         Ok(Campaign(created))
     }
 
@@ -77,8 +74,7 @@ impl CatalogMutation {
         let p = ctx.principal()?;
         let id = decode_id(IdKind::Campaign, "id", &id)?;
         let changes = input.into_changes()?;
-        let updated =
-            campaign::update_campaign(&ctx.state().db.conn, p.workspace_id, id, changes).await?;
+        let updated = campaign::update_campaign(&ctx.state().db.conn, p, id, changes).await?;
         Ok(Campaign(updated))
     }
 
@@ -92,7 +88,7 @@ impl CatalogMutation {
     ) -> Result<Campaign> {
         let p = ctx.principal()?;
         let id = decode_id(IdKind::Campaign, "id", &id)?;
-        let archived = campaign::archive_campaign(&ctx.state().db.conn, p.workspace_id, id).await?;
+        let archived = campaign::archive_campaign(&ctx.state().db.conn, p, id).await?;
         Ok(Campaign(archived))
     }
 
@@ -106,7 +102,7 @@ impl CatalogMutation {
     ) -> Result<Budget> {
         let p = ctx.principal()?;
         let input = input.into_service()?;
-        let saved = budget_period::set_budget(&ctx.state().db.conn, p.workspace_id, input).await?;
+        let saved = budget_period::set_budget(&ctx.state().db.conn, p, input).await?;
         Ok(Budget(saved))
     }
 }

@@ -2,8 +2,10 @@
 
 mod access;
 mod catalog;
+mod correction;
 mod ingest;
 mod invitation;
+mod member;
 mod workspace;
 
 use async_graphql::MergedObject;
@@ -19,4 +21,6 @@ pub struct Mutation(
     invitation::InvitationMutation,
     ingest::IngestMutation,
     workspace::WorkspaceMutation,
+    correction::CorrectionMutation,
+    member::MemberMutation,
 );

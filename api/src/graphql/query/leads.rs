@@ -16,11 +16,11 @@ use crate::services::lead::{LeadCursor, find_lead, list_leads};
 use crate::services::page::PageRequest;
 
 /// "micros:id" ↔ a (time, id) keyset position.
-fn time_id_cursor(at: DateTime<Utc>, id: i64) -> String {
+pub(super) fn time_id_cursor(at: DateTime<Utc>, id: i64) -> String {
     format!("{}:{id}", at.timestamp_micros())
 }
 
-fn parse_time_id(cursor: &str) -> AppResult<(DateTime<Utc>, i64)> {
+pub(super) fn parse_time_id(cursor: &str) -> AppResult<(DateTime<Utc>, i64)> {
     let bad = || AppError::bad_input("after", "not a cursor from this connection");
     let text = decode_cursor(cursor)?;
     let (micros, id) = text.split_once(':').ok_or_else(bad)?;

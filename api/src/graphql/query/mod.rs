@@ -1,9 +1,11 @@
 //! The Query root, merged from one object per domain.
 
 mod access;
+mod audit;
 mod budget;
 mod catalog;
 mod leads;
+mod readback;
 mod report;
 
 use async_graphql::MergedObject;
@@ -20,4 +22,6 @@ pub struct Query(
     report::ReportQuery,
     access::AccessQuery,
     budget::BudgetQuery,
+    readback::ReadbackQuery,
+    audit::AuditQuery,
 );

@@ -2,6 +2,7 @@
 //! when the workspace's data changes. Each answer goes through the report cache, so
 //! subscribers and queries of one report at one data generation share a computation.
 
+use crate::graphql::inputs::order::ReportOrderInput;
 use async_graphql::{Context, Result, Subscription};
 use futures::{Stream, StreamExt};
 
@@ -54,8 +55,20 @@ impl ReportSubscription {
         #[graphql(desc = "Tunes `attribution`; the defaults when absent.")] options: Option<
             AttributionOptionsInput,
         >,
+        #[graphql(
+            desc = "Sorts `rows` (and the rows of each series bucket); by revenue, then \
+                          leads, descending when absent. Totals are unaffected."
+        )]
+        order_by: Option<ReportOrderInput>,
+        #[graphql(
+            desc = "Keeps only the first rows after sorting (0 to 10000); all when \
+                          absent. `rowCount` tells how many there are."
+        )]
+        first: Option<i32>,
     ) -> Result<impl Stream<Item = Result<PerformanceReport>> + use<>> {
         let ws = ctx.principal()?.workspace_id;
+        let first = report::row_limit(first, "first")?;
+        let order = order_by.map(Into::into);
         let args = PerformanceArgs::new(
             range.into_service("range")?,
             dimension.into(),
@@ -73,7 +86,8 @@ impl ReportSubscription {
             async move {
                 let compute = || report::performance(&state.db.conn, ws, &args);
                 let kind = ReportKind::PERFORMANCE;
-                state.cache.get_or_compute(kind, ws, &args, compute).await
+                let full = state.cache.get_or_compute(kind, ws, &args, compute).await?;
+                Ok(report::arrange_rows(full, order, first))
             }
         };
         let answers = live_answers(ctx, ws, compute);

@@ -6,6 +6,7 @@ pub mod budget;
 pub mod budget_alternative;
 pub mod budget_plan;
 pub mod catalog;
+pub mod correction;
 pub mod enums;
 pub mod ingest;
 pub mod invitation;
@@ -17,6 +18,9 @@ pub mod report_enums;
 
 pub use access::{ApiToken, CreatedApiToken, Member, Session, User, Viewer};
 pub use catalog::{Budget, Campaign, Channel, Workspace};
+pub use correction::{
+    AuditEntry, DeleteConversionsResult, DeleteResult, EraseResult, Spend, SpendConnection,
+};
 pub use ingest::{
     CaptureLeadsResult, ConversionsResult, FxRatesResult, SpendResult, TouchpointsResult,
 };

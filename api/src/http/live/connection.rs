@@ -243,8 +243,9 @@ impl Connection {
         let limits = self.http.app.settings.limits.clone();
         let request_id = self.request_id.clone();
         let task_id = id.clone();
+        let metrics = self.http.app.metrics.clone();
         let task = tokio::spawn(async move {
-            let _slot = slot;
+            let _open = Open::new(slot, metrics.clone());
             let id = task_id;
             let mut answers = schema.execute_stream(request);
             let mut failed = false;
@@ -256,6 +257,7 @@ impl Connection {
                         failed = true;
                         protocol::error(&id, &response.errors)
                     } else {
+                        metrics.live_push();
                         protocol::next(&id, &response)
                     };
                 if out.send(Outgoing::Text(text)).await.is_err() || failed {
@@ -268,5 +270,28 @@ impl Connection {
             let _ = out.send(Outgoing::Done { id, seq }).await;
         });
         self.running.insert(id, (seq, task.abort_handle()));
+    }
+}
+
+/// A running subscription: its slot and its count in `/metrics`, both given back on drop
+/// (when it completes, fails, or is aborted).
+struct Open {
+    _slot: crate::live::Slot,
+    metrics: crate::metrics::Metrics,
+}
+
+impl Open {
+    fn new(slot: crate::live::Slot, metrics: crate::metrics::Metrics) -> Self {
+        metrics.live_subscriptions(1.0);
+        Self {
+            _slot: slot,
+            metrics,
+        }
+    }
+}
+
+impl Drop for Open {
+    fn drop(&mut self) {
+        self.metrics.live_subscriptions(-1.0);
     }
 }

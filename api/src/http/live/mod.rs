@@ -14,6 +14,7 @@ mod session;
 use std::net::IpAddr;
 
 use axum::extract::ws::{CloseFrame, Message, Utf8Bytes, WebSocketUpgrade};
+use axum::http::{HeaderMap, header};
 use axum::response::Response;
 use futures::SinkExt;
 
@@ -69,4 +70,35 @@ where
         reason: Utf8Bytes::from(&reason[..end]),
     };
     let _ = sink.send(Message::Close(Some(frame))).await;
+}
+
+/// Publishes that `workspace_id`'s data may have changed, with its generation now: the
+/// answer of a mutation means its transaction committed (or rolled back, which a notice
+/// at an unchanged generation only makes subscribers recheck). Skipped when nobody could
+/// hear it.
+pub async fn announce_change(app: &crate::state::AppState, workspace_id: i64) {
+    if !app.live.has_audience() {
+        return;
+    }
+    match app.cache.generation(workspace_id).await {
+        Ok(generation) => app.live.publish(crate::live::ChangeNotice {
+            workspace_id,
+            generation: generation.generation,
+        }),
+        Err(error) => tracing::debug!(%error, "no live change notice: generation unreadable"),
+    }
+}
+
+/// Whether a GET asks for a WebSocket (`Upgrade: websocket`).
+pub fn asks_for_websocket(headers: &HeaderMap) -> bool {
+    headers
+        .get(header::UPGRADE)
+        .is_some_and(|v| v.as_bytes().eq_ignore_ascii_case(b"websocket"))
+}
+
+/// The answer to a subscription sent over HTTP: BAD_USER_INPUT on `query`, naming the way.
+pub fn refused_over_http() -> async_graphql::Response {
+    let message = "subscriptions run over a WebSocket at /graphql (subprotocol \
+                   graphql-transport-ws), not over HTTP; see README, \"Live reports\"";
+    crate::graphql::errors::bad_input_response("query", message.to_owned())
 }

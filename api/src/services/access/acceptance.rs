@@ -79,6 +79,16 @@ pub async fn accept_invitation(
     };
     spend_code(&txn, &row, user.id, now).await?;
     insert_membership(&txn, row.workspace_id, user.id, role).await?;
+    // The new member is the actor: the invitation they redeemed says who let them in.
+    let joined = Principal {
+        workspace_id: row.workspace_id,
+        actor: crate::auth::Actor::User {
+            user_id: user.id,
+            role,
+        },
+    };
+    let arguments = serde_json::json!({ "invitationId": row.id, "role": role.as_str() });
+    crate::services::audit::record(&txn, &joined, "acceptInvitation", arguments).await?;
     let family = uuid::Uuid::new_v4().to_string();
     let session = open_session(&txn, auth, user, row.workspace_id, role, &family).await?;
     txn.commit().await?;

@@ -110,6 +110,12 @@ pub async fn invite(
     .map_err(|e| {
         AppError::conflict_on_unique(e, "another invitation to this email was just made")
     })?;
+    let arguments = serde_json::json!({
+        "invitationId": invitation.id,
+        "email": invitation.email,
+        "role": invitation.role,
+    });
+    crate::services::audit::record(&txn, principal, "inviteUser", arguments).await?;
     txn.commit().await?;
     Ok(IssuedInvitation { invitation, code })
 }
@@ -193,9 +199,14 @@ pub async fn revoke_invitation(
     if row.revoked_at.is_some() {
         return Ok(row);
     }
+    let txn = db.begin().await?;
     let mut active: invitation::ActiveModel = row.into();
     active.revoked_at = Set(Some(Utc::now()));
-    Ok(active.update(db).await?)
+    let revoked = active.update(&txn).await?;
+    let arguments = serde_json::json!({ "invitationId": revoked.id, "role": revoked.role });
+    crate::services::audit::record(&txn, principal, "revokeInvitation", arguments).await?;
+    txn.commit().await?;
+    Ok(revoked)
 }
 
 /// The invitation a code belongs to, whatever its state; none for anything else.

@@ -7,6 +7,7 @@ pub mod account;
 pub mod demo;
 pub mod invitation;
 pub mod member;
+pub mod member_change;
 pub mod session;
 pub mod user;
 
@@ -18,6 +19,7 @@ pub use invitation::{
     invite, list_invitations, revoke_invitation,
 };
 pub use member::{MemberRow, list_members};
+pub use member_change::{change_role, remove_member};
 pub use session::{Session, login, logout, refresh_session};
 pub use user::{
     BootstrapOutcome, NewUser, WorkspaceDefaults, bootstrap_user, bootstrap_user_with, create_user,

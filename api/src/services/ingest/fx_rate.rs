@@ -57,7 +57,7 @@ pub async fn record_fx_rates(
         ("entries", &entries),
         max_rows,
         prepare,
-        async |txn, _, prepared, errors| write(txn, workspace_id, prepared, errors).await,
+        async |txn, _, prepared, errors| write(txn, principal, prepared, errors).await,
     )
     .await
 }
@@ -110,11 +110,12 @@ fn prepare(
 
 async fn write<C: ConnectionTrait>(
     db: &C,
-    workspace_id: i64,
+    principal: &Principal,
     prepared: Vec<Option<(Key, Decimal)>>,
     errors: RowErrors,
 ) -> AppResult<FxRatesOutcome> {
     errors.into_result()?;
+    let workspace_id = principal.workspace_id;
     // Keyed and sorted: the last entry of a (currency, day) wins, and one upsert statement
     // never touches a row twice.
     let rows: BTreeMap<Key, Decimal> = prepared.into_iter().flatten().collect();
@@ -142,6 +143,16 @@ async fn write<C: ConnectionTrait>(
     }
     .execute(db)
     .await?;
+    // The FX table is a setting every later conversion depends on: who changed which rates.
+    let currencies: std::collections::BTreeSet<&str> = rows.keys().map(|k| k.0.as_str()).collect();
+    let arguments = serde_json::json!({
+        "rates": n,
+        "updated": updated,
+        "currencies": currencies,
+        "from": rows.keys().map(|k| k.1).min(),
+        "to": rows.keys().map(|k| k.1).max(),
+    });
+    crate::services::audit::record(db, principal, "recordFxRates", arguments).await?;
     Ok(FxRatesOutcome {
         inserted: n as u64 - updated,
         updated,
