@@ -20,6 +20,16 @@ export type Scalars = {
   DateTime: { input: string; output: string; }
   /** An exact decimal number, answered as a string such as "1234.50" so no digit is lost. Money is in the workspace currency and shows at least two decimals; ratios (0.25 is 25%) and credited conversions show the decimals they need, at most 28. Inputs may be strings or JSON numbers; strings keep every digit. */
   Decimal: { input: string; output: string; }
+  /**
+   * ISO 8601 calendar date without timezone.
+   * Format: %Y-%m-%d
+   *
+   * # Examples
+   *
+   * * `1994-11-13`
+   * * `2000-02-24`
+   */
+  NaiveDate: { input: any; output: any; }
 };
 
 /** What an API token may do. */
@@ -144,6 +154,71 @@ export type AttributionReport = {
   range: Period;
   /** Revenue of the range (= Σ credited revenue). */
   revenue: Scalars['Decimal']['output'];
+};
+
+/** Who made an audited change. */
+export type AuditActorKind =
+  /** Support staff on the command line (`leadsource erase`). */
+  | 'CLI'
+  /** An API token: `tokenPrefix` says which. */
+  | 'TOKEN'
+  /** A signed-in user: `userId` says who. */
+  | 'USER';
+
+/** One audited change: settings, members, tokens or a deletion of data. */
+export type AuditEntry = {
+  __typename?: 'AuditEntry';
+  /** The mutation's name, such as `deleteSpend`, `changeRole` or `createApiToken`. */
+  action: Scalars['String']['output'];
+  /** Who made it. */
+  actorKind: AuditActorKind;
+  /**
+   * The arguments as a JSON object in a string: ids, dates, roles, counts; never a secret,
+   * and for an erasure only counts.
+   */
+  arguments: Scalars['String']['output'];
+  /** When the change was committed. */
+  at: Scalars['DateTime']['output'];
+  /** Opaque id of the entry. */
+  id: Scalars['ID']['output'];
+  /** The acting API token's display prefix (`lsk_…`); null for a user or the command line. */
+  tokenPrefix?: Maybe<Scalars['String']['output']>;
+  /** The acting user's id (`User.id`); null for a token or the command line. */
+  userId?: Maybe<Scalars['ID']['output']>;
+};
+
+/** A page of audit entries, newest first; pass `pageInfo.endCursor` as `after` for the next page. */
+export type AuditEntryConnection = {
+  __typename?: 'AuditEntryConnection';
+  /** A list of edges. */
+  edges: Array<AuditEntryEdge>;
+  /** A list of nodes. */
+  nodes: Array<AuditEntry>;
+  /** Information to aid in pagination. */
+  pageInfo: PageInfo;
+  /** Rows matching the filter, over all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** An edge in a connection. */
+export type AuditEntryEdge = {
+  __typename?: 'AuditEntryEdge';
+  /** A cursor for use in pagination */
+  cursor: Scalars['String']['output'];
+  /** The item at the end of the edge */
+  node: AuditEntry;
+};
+
+/** Narrows `auditLog`. */
+export type AuditLogFilterInput = {
+  /** Only this action: a mutation's name, such as `deleteSpend` or `changeRole`. */
+  action?: InputMaybe<Scalars['String']['input']>;
+  /** From this instant, inclusive. */
+  from?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Before this instant, exclusive. */
+  until?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Only what this user did. */
+  userId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 /** Planned money for a campaign over a period (both ends inclusive). */
@@ -757,6 +832,40 @@ export type DateRange = {
   to: Scalars['Date']['input'];
 };
 
+/** What `deleteConversions` removed. */
+export type DeleteConversionsResult = {
+  __typename?: 'DeleteConversionsResult';
+  /** Conversions deleted. */
+  deleted: Scalars['Int']['output'];
+  /**
+   * CUSTOMER leads that lost their last purchase: QUALIFIED now when another conversion
+   * remains, NEW otherwise.
+   */
+  revertedCustomers: Scalars['Int']['output'];
+};
+
+/**
+ * What a deletion removed. Keys that matched nothing (already deleted, never written, or
+ * of another workspace) are skipped, so a repeat answers 0.
+ */
+export type DeleteResult = {
+  __typename?: 'DeleteResult';
+  /** Rows deleted. */
+  deleted: Scalars['Int']['output'];
+};
+
+/** Which spend `deleteSpend` removes: one campaign's days from `from` to `to`. */
+export type DeleteSpendFilterInput = {
+  /** The campaign, by id; give this or `utmCampaign`, not both. */
+  campaignId?: InputMaybe<Scalars['ID']['input']>;
+  /** First day, inclusive. */
+  from: Scalars['Date']['input'];
+  /** Last day, inclusive. */
+  to: Scalars['Date']['input'];
+  /** The campaign, by its utmCampaign (case-insensitive); give this or `campaignId`. */
+  utmCampaign?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** What the rows of a performance report are. */
 export type Dimension =
   /** The campaign. */
@@ -769,6 +878,20 @@ export type Dimension =
   | 'UTM_MEDIUM'
   /** The utm_source value as recorded (case kept). Carries no spend. */
   | 'UTM_SOURCE';
+
+/**
+ * What an erasure removed: the leads, their touchpoints and their conversions. Erasing
+ * again answers 0 everywhere.
+ */
+export type EraseResult = {
+  __typename?: 'EraseResult';
+  /** Their conversions deleted. */
+  conversions: Scalars['Int']['output'];
+  /** Leads erased (a lead's email, name and company go with it). */
+  deleted: Scalars['Int']['output'];
+  /** Their touchpoints deleted. */
+  touchpoints: Scalars['Int']['output'];
+};
 
 /**
  * One day's exchange rate of a foreign currency into the workspace's reporting currency;
@@ -1104,6 +1227,13 @@ export type Mutation = {
    */
   changePassword: Session;
   /**
+   * Gives a member another role, at most the caller's own (tokens up to ADMIN), and only
+   * to a member whose role is not above the caller's. The last OWNER cannot be demoted
+   * (CONFLICT). It applies from the member's next `refreshSession` or `login`. Needs role
+   * ADMIN or scope `admin`.
+   */
+  changeRole: Member;
+  /**
    * Creates an API token; its secret is in the answer and nowhere else, ever. Needs role
    * ADMIN or scope `admin`.
    */
@@ -1118,6 +1248,31 @@ export type Mutation = {
    * ANALYST or scope `admin`.
    */
   createChannel: Channel;
+  /** Deletes a budget period; answers it as it was. Needs role ANALYST or scope `admin`. */
+  deleteBudget: Budget;
+  /**
+   * Deletes conversions by externalId (refunds and mistakes); unknown ids are skipped. A
+   * lead that was a CUSTOMER only through a deleted purchase goes back to QUALIFIED (when
+   * another conversion remains) or NEW. Needs role ANALYST or scope `conversions:write`.
+   */
+  deleteConversions: DeleteConversionsResult;
+  /**
+   * Deletes one campaign's spend days from `filter.from` to `filter.to` (inclusive); the
+   * reports lose them at once. Needs role ANALYST or scope `spend:write`.
+   */
+  deleteSpend: DeleteResult;
+  /**
+   * Erases every lead with this email (case-insensitive), with their touchpoints and
+   * conversions; erasing again answers 0. The audit entry keeps counts, not the email.
+   * Needs role ADMIN or scope `admin`.
+   */
+  eraseContact: EraseResult;
+  /**
+   * Erases leads by externalId with their touchpoints and conversions: the personal data
+   * is gone and no report counts them. Unknown ids are skipped; erasing again answers 0.
+   * Needs role ADMIN or scope `admin`.
+   */
+  eraseLeads: EraseResult;
   /**
    * Invites an email to the workspace with `role` (at most the caller's own; API tokens
    * up to ADMIN). The answer has the same shape whether or not the email has an
@@ -1161,6 +1316,13 @@ export type Mutation = {
    * token again ends every session descended from the same login.
    */
   refreshSession: Session;
+  /**
+   * Removes a member from the workspace and revokes their refresh tokens here; answers
+   * the membership as it was. Nobody removes a member above their own role (tokens act as
+   * ADMIN), and the last OWNER cannot be removed (CONFLICT). Needs role ADMIN or scope
+   * `admin`.
+   */
+  removeMember: Member;
   /**
    * Revokes an API token of the workspace: refused from the next request on. Needs role
    * ADMIN or scope `admin`.
@@ -1261,6 +1423,18 @@ export type MutationChangePasswordArgs = {
  * token) it needs. Refused input is BAD_USER_INPUT with the field in `extensions.field`;
  * the bulk ingestion calls store nothing then and list every bad row in `extensions.rows`.
  */
+export type MutationChangeRoleArgs = {
+  role: Role;
+  userId: Scalars['ID']['input'];
+};
+
+
+/**
+ * Changes. `login`, `refreshSession`, `logout` and `acceptInvitation` need no
+ * credentials; every other mutation says which role (for a user) or scope (for an API
+ * token) it needs. Refused input is BAD_USER_INPUT with the field in `extensions.field`;
+ * the bulk ingestion calls store nothing then and list every bad row in `extensions.rows`.
+ */
 export type MutationCreateApiTokenArgs = {
   input: CreateApiTokenInput;
 };
@@ -1285,6 +1459,61 @@ export type MutationCreateCampaignArgs = {
  */
 export type MutationCreateChannelArgs = {
   input: CreateChannelInput;
+};
+
+
+/**
+ * Changes. `login`, `refreshSession`, `logout` and `acceptInvitation` need no
+ * credentials; every other mutation says which role (for a user) or scope (for an API
+ * token) it needs. Refused input is BAD_USER_INPUT with the field in `extensions.field`;
+ * the bulk ingestion calls store nothing then and list every bad row in `extensions.rows`.
+ */
+export type MutationDeleteBudgetArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Changes. `login`, `refreshSession`, `logout` and `acceptInvitation` need no
+ * credentials; every other mutation says which role (for a user) or scope (for an API
+ * token) it needs. Refused input is BAD_USER_INPUT with the field in `extensions.field`;
+ * the bulk ingestion calls store nothing then and list every bad row in `extensions.rows`.
+ */
+export type MutationDeleteConversionsArgs = {
+  externalIds: Array<Scalars['String']['input']>;
+};
+
+
+/**
+ * Changes. `login`, `refreshSession`, `logout` and `acceptInvitation` need no
+ * credentials; every other mutation says which role (for a user) or scope (for an API
+ * token) it needs. Refused input is BAD_USER_INPUT with the field in `extensions.field`;
+ * the bulk ingestion calls store nothing then and list every bad row in `extensions.rows`.
+ */
+export type MutationDeleteSpendArgs = {
+  filter: DeleteSpendFilterInput;
+};
+
+
+/**
+ * Changes. `login`, `refreshSession`, `logout` and `acceptInvitation` need no
+ * credentials; every other mutation says which role (for a user) or scope (for an API
+ * token) it needs. Refused input is BAD_USER_INPUT with the field in `extensions.field`;
+ * the bulk ingestion calls store nothing then and list every bad row in `extensions.rows`.
+ */
+export type MutationEraseContactArgs = {
+  email: Scalars['String']['input'];
+};
+
+
+/**
+ * Changes. `login`, `refreshSession`, `logout` and `acceptInvitation` need no
+ * credentials; every other mutation says which role (for a user) or scope (for an API
+ * token) it needs. Refused input is BAD_USER_INPUT with the field in `extensions.field`;
+ * the bulk ingestion calls store nothing then and list every bad row in `extensions.rows`.
+ */
+export type MutationEraseLeadsArgs = {
+  externalIds: Array<Scalars['String']['input']>;
 };
 
 
@@ -1375,6 +1604,17 @@ export type MutationRecordTouchpointsArgs = {
  */
 export type MutationRefreshSessionArgs = {
   refreshToken: Scalars['String']['input'];
+};
+
+
+/**
+ * Changes. `login`, `refreshSession`, `logout` and `acceptInvitation` need no
+ * credentials; every other mutation says which role (for a user) or scope (for an API
+ * token) it needs. Refused input is BAD_USER_INPUT with the field in `extensions.field`;
+ * the bulk ingestion calls store nothing then and list every bad row in `extensions.rows`.
+ */
+export type MutationRemoveMemberArgs = {
+  userId: Scalars['ID']['input'];
 };
 
 
@@ -1616,6 +1856,11 @@ export type Query = {
   /** Channel credits of several models side by side, with the spread (min, max) per channel. */
   attributionComparison: AttributionComparison;
   /**
+   * Audited changes of the workspace (settings, members, tokens, deletions and
+   * erasures), newest first. Needs role ADMIN or scope `admin`.
+   */
+  auditLog: AuditEntryConnection;
+  /**
    * Budget periods overlapping `range`: planned, spent to date, projected at the period
    * end at the current run rate, and status. `asOf` defaults to today (workspace time zone).
    */
@@ -1672,6 +1917,13 @@ export type Query = {
    * `attribution` (tuned by `options`).
    */
   performance: PerformanceReport;
+  /**
+   * Spend rows, newest day first, with their number and the sum of their amounts over
+   * the whole filter.
+   */
+  spend: SpendConnection;
+  /** Touchpoints, newest first. */
+  touchpoints: TouchpointConnection;
   /** Who is calling: the workspace, and the user and role or the token and its scopes. */
   viewer: Viewer;
   /** The caller's workspace. */
@@ -1706,6 +1958,20 @@ export type QueryAttributionComparisonArgs = {
   models: Array<AttributionModel>;
   options?: InputMaybe<AttributionOptions>;
   range: DateRange;
+};
+
+
+/**
+ * Every query needs credentials: a user's access JWT or an API token, sent as
+ * `Authorization: Bearer …`. Lists and reports need role VIEWER or scope `reports:read`;
+ * `members`, `invitations` and `apiTokens` need role ADMIN or scope `admin`; `viewer`
+ * needs only valid credentials. Everything answered belongs to the caller's workspace, and
+ * report days are local days of its time zone.
+ */
+export type QueryAuditLogArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<AuditLogFilterInput>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -1848,6 +2114,34 @@ export type QueryPerformanceArgs = {
   options?: InputMaybe<AttributionOptions>;
   orderBy?: InputMaybe<ReportOrder>;
   range: DateRange;
+};
+
+
+/**
+ * Every query needs credentials: a user's access JWT or an API token, sent as
+ * `Authorization: Bearer …`. Lists and reports need role VIEWER or scope `reports:read`;
+ * `members`, `invitations` and `apiTokens` need role ADMIN or scope `admin`; `viewer`
+ * needs only valid credentials. Everything answered belongs to the caller's workspace, and
+ * report days are local days of its time zone.
+ */
+export type QuerySpendArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<SpendFilterInput>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * Every query needs credentials: a user's access JWT or an API token, sent as
+ * `Authorization: Bearer …`. Lists and reports need role VIEWER or scope `reports:read`;
+ * `members`, `invitations` and `apiTokens` need role ADMIN or scope `admin`; `viewer`
+ * needs only valid credentials. Everything answered belongs to the caller's workspace, and
+ * report days are local days of its time zone.
+ */
+export type QueryTouchpointsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<TouchpointFilterInput>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /**
@@ -2021,6 +2315,23 @@ export type SortDirection =
   /** Largest first. */
   | 'DESC';
 
+/** One campaign's spend on one day, as stored by `recordSpend`. */
+export type Spend = {
+  __typename?: 'Spend';
+  /** Amount in the workspace currency, to the cent. */
+  amount: Scalars['Decimal']['output'];
+  /** The campaign that spent. */
+  campaign?: Maybe<Campaign>;
+  /** Clicks of the day (0 when none were sent). */
+  clicks: Scalars['Int']['output'];
+  /** The day, in the workspace's calendar. */
+  date: Scalars['NaiveDate']['output'];
+  /** Impressions of the day (0 when none were sent). */
+  impressions: Scalars['Int']['output'];
+  /** When the row was last written. */
+  updatedAt: Scalars['DateTime']['output'];
+};
+
 /** The constraint that holds a suggestion where it is. */
 export type SpendBound =
   /** The ±`maxChangePct` change cap. */
@@ -2031,6 +2342,45 @@ export type SpendBound =
   | 'MAX'
   /** Its `minSpend`. */
   | 'MIN';
+
+/** A page of spend rows, newest day first, with the number of rows and the sum of their amounts over the whole filter; pass `pageInfo.endCursor` as `after` for the next page. */
+export type SpendConnection = {
+  __typename?: 'SpendConnection';
+  /** A list of edges. */
+  edges: Array<SpendEdge>;
+  /** A list of nodes. */
+  nodes: Array<Spend>;
+  /** Information to aid in pagination. */
+  pageInfo: PageInfo;
+  /**
+   * Σ of the amounts of every row matching the filter, over all pages, in the workspace
+   * currency.
+   */
+  totalAmount: Scalars['Decimal']['output'];
+  /** Rows matching the filter, over all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** An edge in a connection. */
+export type SpendEdge = {
+  __typename?: 'SpendEdge';
+  /** A cursor for use in pagination */
+  cursor: Scalars['String']['output'];
+  /** The item at the end of the edge */
+  node: Spend;
+};
+
+/** Narrows `spend`. */
+export type SpendFilterInput = {
+  /** Only this campaign's spend. */
+  campaignId?: InputMaybe<Scalars['ID']['input']>;
+  /** Only the spend of this channel's campaigns. */
+  channelId?: InputMaybe<Scalars['ID']['input']>;
+  /** First day, inclusive. */
+  from?: InputMaybe<Scalars['Date']['input']>;
+  /** Last day, inclusive. */
+  to?: InputMaybe<Scalars['Date']['input']>;
+};
 
 /**
  * One campaign's spend on one day; sending the same campaign and day again replaces it.
@@ -2146,8 +2496,10 @@ export type SubscriptionPerformanceUpdatesArgs = {
   compareTo?: InputMaybe<DateRange>;
   dimension?: Dimension;
   filter?: InputMaybe<PerformanceFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
   granularity?: InputMaybe<Granularity>;
   options?: InputMaybe<AttributionOptions>;
+  orderBy?: InputMaybe<ReportOrder>;
   range: DateRange;
 };
 
@@ -2184,6 +2536,40 @@ export type Touchpoint = {
   occurredAt: Scalars['DateTime']['output'];
   /** The touch's UTM values and referrer. */
   utm: Utm;
+};
+
+/** A page of touchpoints, newest first; pass `pageInfo.endCursor` as `after` for the next page. */
+export type TouchpointConnection = {
+  __typename?: 'TouchpointConnection';
+  /** A list of edges. */
+  edges: Array<TouchpointEdge>;
+  /** A list of nodes. */
+  nodes: Array<Touchpoint>;
+  /** Information to aid in pagination. */
+  pageInfo: PageInfo;
+  /** Rows matching the filter, over all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** An edge in a connection. */
+export type TouchpointEdge = {
+  __typename?: 'TouchpointEdge';
+  /** A cursor for use in pagination */
+  cursor: Scalars['String']['output'];
+  /** The item at the end of the edge */
+  node: Touchpoint;
+};
+
+/** Narrows `touchpoints`. */
+export type TouchpointFilterInput = {
+  /** Only the touchpoints of this channel. */
+  channelId?: InputMaybe<Scalars['ID']['input']>;
+  /** First local day (workspace time zone), inclusive. */
+  from?: InputMaybe<Scalars['Date']['input']>;
+  /** Only this lead's touchpoints. */
+  leadId?: InputMaybe<Scalars['ID']['input']>;
+  /** Last local day, inclusive. */
+  to?: InputMaybe<Scalars['Date']['input']>;
 };
 
 /** One interaction of a known lead; a repeated `eventId` is ignored. */
