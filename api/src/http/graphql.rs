@@ -4,7 +4,6 @@
 
 use std::net::IpAddr;
 
-use async_graphql::http::GraphiQLSource;
 use async_graphql::{BatchRequest, Request, Response};
 use async_graphql_parser::types::{DocumentOperations, ExecutableDocument, OperationType};
 use axum::body::Bytes;
@@ -12,7 +11,7 @@ use axum::extract::rejection::BytesRejection;
 use axum::extract::ws::rejection::WebSocketUpgradeRejection;
 use axum::extract::{Query, State, WebSocketUpgrade};
 use axum::http::{Extensions, HeaderMap, HeaderValue, StatusCode, header};
-use axum::response::{Html, IntoResponse};
+use axum::response::IntoResponse;
 use serde::Deserialize;
 
 use super::HttpState;
@@ -417,7 +416,7 @@ pub async fn graphql_get(
     }
     let Some(query) = params.query else {
         if wants_html(&headers) {
-            return Html(GraphiQLSource::build().endpoint("/graphql").finish()).into_response();
+            return super::dashboard::graphiql();
         }
         let flavor = negotiate(&headers).unwrap_or(Flavor::Json);
         let error = AppError::bad_input("query", "missing; GET /graphql takes ?query=");

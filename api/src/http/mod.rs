@@ -4,6 +4,7 @@
 pub mod auth;
 pub mod client_addr;
 pub mod cors;
+pub mod dashboard;
 pub mod graphql;
 pub mod health;
 pub mod live;
@@ -61,6 +62,8 @@ pub fn router(app: AppState, schema: AppSchema) -> Router {
         .route("/healthz", get(health::healthz))
         .route("/readyz", get(health::readyz))
         .route("/metrics", get(metrics::metrics))
+        // The web dashboard: its files, and index.html for its client routes.
+        .fallback(dashboard::fallback)
         // The body extractor stops reading at the limit, whether the length is declared or
         // chunked, and `graphql_post` answers that rejection as JSON (413, BAD_USER_INPUT on
         // `body`). tower-http's RequestBodyLimitLayer answered a declared length over the

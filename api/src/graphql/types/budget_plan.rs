@@ -211,6 +211,71 @@ impl BudgetSuggestion {
     async fn reason(&self) -> &str {
         &self.0.reason
     }
+    /// Current spend per week: currentSpend × 7 / days of the range, in whole cents (where
+    /// the current spend sits on the weekly response curve).
+    async fn current_weekly_spend(&self) -> Decimal {
+        self.0.current_weekly_spend
+    }
+    /// Suggested spend per week: suggestedSpend × 7 / days of the range, in whole cents.
+    async fn suggested_weekly_spend(&self) -> Decimal {
+        self.0.suggested_weekly_spend
+    }
+    /// The full weeks of the range as the curve saw them: spend, and the revenue that
+    /// answered to it (sourced revenue scaled to the attribution model's credit), oldest
+    /// first. Empty for a row that did not take part in fitting.
+    async fn weekly_points(&self) -> Vec<WeeklySpendPoint> {
+        self.0
+            .weekly_points
+            .iter()
+            .map(|p| WeeklySpendPoint(*p))
+            .collect()
+    }
+    /// The fitted response curve sampled at evenly spaced weekly spends from 0 to a quarter
+    /// past the largest of the weekly points, the current and the suggested weekly spend,
+    /// for drawing it; empty without a fit.
+    async fn curve(&self) -> Vec<CurvePoint> {
+        self.0.curve.iter().map(|c| CurvePoint(*c)).collect()
+    }
+    /// The fitted curve at `currentWeeklySpend`; null without a fit.
+    async fn current_on_curve(&self) -> Option<CurvePoint> {
+        self.0.on_curve.map(|(now, _)| CurvePoint(now))
+    }
+    /// The fitted curve at `suggestedWeeklySpend`; null without a fit.
+    async fn suggested_on_curve(&self) -> Option<CurvePoint> {
+        self.0.on_curve.map(|(_, suggested)| CurvePoint(suggested))
+    }
+}
+
+pub struct WeeklySpendPoint(pub plan::PlanPoint);
+
+/// One full week of a budget plan's row: the spend and the revenue that answered to it.
+#[Object]
+impl WeeklySpendPoint {
+    /// Spend of the week.
+    async fn spend(&self) -> Decimal {
+        money(self.0.spend)
+    }
+    /// Revenue of the leads the row sourced that week, scaled so that the weeks add up to
+    /// the revenue the attribution model credits the row with.
+    async fn revenue(&self) -> Decimal {
+        money(self.0.revenue)
+    }
+}
+
+pub struct CurvePoint(pub plan::CurveSample);
+
+/// A point of a fitted weekly response curve.
+#[Object]
+impl CurvePoint {
+    /// A weekly spend. A Float: a sampling position along the curve, not money spent.
+    async fn weekly_spend(&self) -> f64 {
+        self.0.weekly_spend
+    }
+    /// The revenue the fitted curve expects a week at `weeklySpend` to bring. A Float: the
+    /// value of a numerical fit, an estimate rather than an amount of money.
+    async fn weekly_revenue(&self) -> f64 {
+        self.0.weekly_revenue
+    }
 }
 
 #[cfg(test)]

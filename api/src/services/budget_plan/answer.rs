@@ -2,6 +2,7 @@
 //! should spend and why, and the totals. Serializable as is, so the cache can hold it.
 
 use rust_decimal::Decimal;
+use rust_decimal::prelude::ToPrimitive;
 use serde::{Deserialize, Serialize};
 
 use super::args::{Curve, PlanArgs};
@@ -108,7 +109,40 @@ pub struct BudgetSuggestion {
     pub bound: Option<PlanBound>,
     /// One line for people.
     pub reason: String,
+    /// Current spend per week (spend × 7 / days of the range), in whole cents.
+    #[serde(default)]
+    pub current_weekly_spend: Decimal,
+    /// Suggested spend per week, in whole cents.
+    #[serde(default)]
+    pub suggested_weekly_spend: Decimal,
+    /// The weekly (spend, revenue) points the curve was fitted to, oldest first.
+    #[serde(default)]
+    pub weekly_points: Vec<PlanPoint>,
+    /// The fitted curve sampled from zero spend to past the largest of the points, the
+    /// current and the suggested weekly spend; empty without a fit.
+    #[serde(default)]
+    pub curve: Vec<CurveSample>,
+    /// The fitted curve at the current and at the suggested weekly spend; `None` without a fit.
+    #[serde(default)]
+    pub on_curve: Option<(CurveSample, CurveSample)>,
 }
+
+/// One full week of a row: its spend and the revenue that answered to it.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PlanPoint {
+    pub spend: Decimal,
+    pub revenue: Decimal,
+}
+
+/// The fitted curve at one weekly spend.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CurveSample {
+    pub weekly_spend: f64,
+    pub weekly_revenue: f64,
+}
+
+/// Samples per drawn curve: smooth at dashboard sizes, small in the answer.
+const CURVE_SAMPLES: usize = 48;
 
 /// A fitted weekly response curve.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
@@ -174,6 +208,7 @@ pub(super) fn answer(
     plan: Plan,
     best: Option<Plan>,
 ) -> BudgetPlan {
+    let days = Decimal::from(args.range.days());
     let profit_maximizing = best.map(|best| ProfitMaximizing {
         total_budget: best.total_suggested,
         expected_revenue: best.expected_revenue_at_suggestion,
@@ -195,7 +230,7 @@ pub(super) fn answer(
     let suggestions = candidates
         .iter()
         .zip(plan.suggestions)
-        .map(|(k, s)| suggestion(k, s))
+        .map(|(k, s)| suggestion(k, s, days))
         .collect();
     BudgetPlan {
         args: args.clone(),
@@ -216,8 +251,53 @@ pub(super) fn answer(
     }
 }
 
-fn suggestion(k: &Candidate, s: Suggestion) -> BudgetSuggestion {
+fn suggestion(k: &Candidate, s: Suggestion, days: Decimal) -> BudgetSuggestion {
+    let per_week = |amount: Decimal| {
+        amount
+            .checked_mul(Decimal::from(7))
+            .and_then(|week| ratio(week, days))
+            .unwrap_or_default()
+            .round_dp(2)
+    };
+    let current_weekly_spend = per_week(s.current_spend);
+    let suggested_weekly_spend = per_week(s.suggested_spend);
+    let weekly_points: Vec<PlanPoint> = k
+        .points
+        .iter()
+        .map(|p| PlanPoint {
+            spend: p.spend,
+            revenue: p.revenue,
+        })
+        .collect();
+    let curve = s
+        .fit
+        .as_ref()
+        .map(|fit| {
+            let widest = weekly_points
+                .iter()
+                .map(|p| p.spend)
+                .chain([current_weekly_spend, suggested_weekly_spend])
+                .max()
+                .unwrap_or_default();
+            sample_curve(fit, widest.to_f64().unwrap_or(0.0) * 1.25)
+        })
+        .unwrap_or_default();
+    let on_curve = s.fit.as_ref().map(|fit| {
+        let at = |spend: Decimal| {
+            let x = spend.to_f64().unwrap_or(0.0);
+            CurveSample {
+                weekly_spend: x,
+                weekly_revenue: fit.revenue_at(x),
+            }
+        };
+        (at(current_weekly_spend), at(suggested_weekly_spend))
+    });
     BudgetSuggestion {
+        on_curve,
+        current_weekly_spend,
+        suggested_weekly_spend,
+        weekly_points,
+        curve,
         key: k.key.clone(),
         label: k.label.clone(),
         channel_id: k.channel_id,
@@ -238,6 +318,21 @@ fn suggestion(k: &Candidate, s: Suggestion) -> BudgetSuggestion {
         bound: s.bound.map(PlanBound::from),
         reason: s.reason,
     }
+}
+
+/// `fit` at evenly spaced weekly spends from 0 to `up_to` (finite values only).
+fn sample_curve(fit: &CurveFit, up_to: f64) -> Vec<CurveSample> {
+    if !(up_to.is_finite() && up_to > 0.0) {
+        return Vec::new();
+    }
+    (0..=CURVE_SAMPLES)
+        .map(|i| up_to * i as f64 / CURVE_SAMPLES as f64)
+        .map(|x| CurveSample {
+            weekly_spend: x,
+            weekly_revenue: fit.revenue_at(x),
+        })
+        .filter(|c| c.weekly_revenue.is_finite())
+        .collect()
 }
 
 /// JSON has no infinities or NaN: such a value is unknown.

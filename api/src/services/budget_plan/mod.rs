@@ -26,7 +26,8 @@ mod weekly;
 mod tests;
 
 pub use self::answer::{
-    BudgetPlan, BudgetSuggestion, Fit, PlanBound, PlannedSpend, ProfitMaximizing,
+    BudgetPlan, BudgetSuggestion, CurveSample, Fit, PlanBound, PlanPoint, PlannedSpend,
+    ProfitMaximizing,
 };
 pub use self::args::{Constraint, Curve, DEFAULT_MAX_CHANGE_PCT, Level, MAX_CHANGE_PCT, PlanArgs};
 pub use self::service::budget_suggestions;

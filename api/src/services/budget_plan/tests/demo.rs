@@ -3,6 +3,7 @@
 use chrono::NaiveDate;
 use migration::MigratorTrait;
 use rust_decimal::Decimal;
+use rust_decimal::prelude::ToPrimitive;
 use sea_orm::{Database, DatabaseConnection};
 
 use super::super::{BudgetPlan, Curve, Level, PlanArgs, PlanBound, budget_suggestions};
@@ -210,6 +211,87 @@ async fn the_reports_of_a_plan_count_only_the_conversion_kinds_asked() {
         .expect("a plan");
     let kinds = source.kinds.lock().expect("kinds").clone();
     assert_eq!(kinds, vec![vec!["purchase".to_owned()]; 2]);
+}
+
+#[tokio::test]
+async fn each_fitted_row_carries_what_the_dashboard_draws_its_curve_with() {
+    let (db, ws) = demo().await;
+    let args = PlanArgs::new(
+        year(),
+        None,
+        Model::FirstTouch,
+        vec![],
+        None,
+        Level::Channel,
+        Curve::PowerLaw,
+    )
+    .expect("arguments");
+    let plan = budget_suggestions(&db, ws, &args, &Uncached(&db))
+        .await
+        .expect("a plan");
+    let days = Decimal::from(364);
+    for label in ["Paid Search", "Paid Social", "Display", "Paid Video"] {
+        assert!(by_label(&plan, label).fit.is_some(), "{label} has a curve");
+    }
+    for s in &plan.suggestions {
+        let label = &s.label;
+        let Some(fit) = s.fit else {
+            assert!(
+                s.curve.is_empty() && s.on_curve.is_none(),
+                "{label}: no fit, no curve"
+            );
+            continue;
+        };
+        assert_eq!(
+            s.current_weekly_spend,
+            (s.current_spend * Decimal::from(7) / days).round_dp(2),
+            "{label}"
+        );
+        assert_eq!(
+            s.suggested_weekly_spend,
+            (s.suggested_spend * Decimal::from(7) / days).round_dp(2),
+            "{label}"
+        );
+        assert!(
+            s.weekly_points.len() >= fit.points && fit.points > 0,
+            "{label}: {} points for a fit on {}",
+            s.weekly_points.len(),
+            fit.points
+        );
+        let first = s.curve.first().expect("a sampled curve");
+        assert_eq!((first.weekly_spend, first.weekly_revenue), (0.0, 0.0));
+        assert!(
+            s.curve
+                .windows(2)
+                .all(|w| w[0].weekly_spend < w[1].weekly_spend)
+        );
+        let widest = s
+            .weekly_points
+            .iter()
+            .map(|p| p.spend)
+            .chain([s.current_weekly_spend, s.suggested_weekly_spend])
+            .max()
+            .expect("points");
+        let last = s.curve.last().expect("a sampled curve").weekly_spend;
+        assert!(
+            last >= widest.to_f64().expect("f64"),
+            "{label}: {last} < {widest}"
+        );
+        // The markers sit on the fitted power law.
+        let (now, suggested) = s.on_curve.expect("on the curve");
+        for (point, spend) in [
+            (now, s.current_weekly_spend),
+            (suggested, s.suggested_weekly_spend),
+        ] {
+            assert_eq!(point.weekly_spend, spend.to_f64().expect("f64"));
+            let expected = fit.a * point.weekly_spend.powf(fit.b);
+            assert!(
+                (point.weekly_revenue - expected).abs() <= 1e-9 * expected.abs().max(1.0),
+                "{label}: {} vs {expected}",
+                point.weekly_revenue
+            );
+        }
+    }
 }
 
 /// The plan of `total` (None: the current spend) with `constraints`, FIRST_TOUCH.
