@@ -278,7 +278,11 @@ async fn deleting_the_only_purchase_takes_a_customer_back_and_its_revenue_out_of
         .await
         .ok();
     assert_eq!(again.data("deleteConversions/deleted"), 0);
-    assert_eq!(app.generation(ws.id).await, generation, "a no-op bumps nothing");
+    assert_eq!(
+        app.generation(ws.id).await,
+        generation,
+        "a no-op bumps nothing"
+    );
     let entries = audit(&app, &ws, "deleteConversions").await;
     assert_eq!(entries.len(), 1, "a no-op leaves no entry");
     let args = arguments(&entries[0]);

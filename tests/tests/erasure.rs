@@ -108,7 +108,11 @@ async fn erasing_a_contact_removes_every_lead_of_the_email_with_its_touchpoints_
 
     let q = "{ auditLog(filter: { action: \"eraseContact\" }) { totalCount edges { node { arguments } } } }";
     let log = call(&app, &ws, q, json!({})).await.ok();
-    assert_eq!(log.data("auditLog/totalCount"), 1, "erasing nobody leaves no entry");
+    assert_eq!(
+        log.data("auditLog/totalCount"),
+        1,
+        "erasing nobody leaves no entry"
+    );
     let text = log.body.to_string().to_lowercase();
     assert!(
         !text.contains("jane"),

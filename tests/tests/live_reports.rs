@@ -511,7 +511,10 @@ async fn a_change_only_a_nested_field_shows_is_pushed_and_an_invisible_one_is_no
     let q = "subscription($range: DateRange!) { performanceUpdates(range: $range) {
         rows { channel { id name } metrics { leads } } } }";
     live.subscribe("named", q, range()).await;
-    let first = live.next_of("named", PATIENCE).await.expect("the first answer");
+    let first = live
+        .next_of("named", PATIENCE)
+        .await
+        .expect("the first answer");
     let row = &first["data"]["performanceUpdates"]["rows"][0];
     let channel = row["channel"]["id"].clone();
     assert_eq!(row["metrics"]["leads"], 1, "{first}");
@@ -527,7 +530,9 @@ async fn a_change_only_a_nested_field_shows_is_pushed_and_an_invisible_one_is_no
     .await
     .ok();
     assert!(
-        live.next_of("named", Duration::from_secs(2)).await.is_none(),
+        live.next_of("named", Duration::from_secs(2))
+            .await
+            .is_none(),
         "an unchanged answer is not pushed again"
     );
 

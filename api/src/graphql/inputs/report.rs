@@ -5,10 +5,10 @@ use async_graphql::{ID, InputObject};
 use super::super::ids::{IdKind, decode_id};
 use super::super::scalars::SentDate;
 use crate::error::AppResult;
-use crate::services::classify::TouchSignals;
 use crate::graphql::types::report_enums::{
     AttributionModel, Dimension as DimensionArg, Granularity,
 };
+use crate::services::classify::TouchSignals;
 use crate::services::report::{
     AttributionSettings, DateRange, Dimension, PerformanceArgs, ReportFilter, SettingsInput,
 };

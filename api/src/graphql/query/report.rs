@@ -9,8 +9,7 @@ use crate::graphql::context::ContextExt;
 use crate::graphql::guards::need;
 use crate::graphql::inputs::order::ReportOrderInput;
 use crate::graphql::inputs::report::{
-    performance_args,
-    AttributionOptionsInput, DateRangeInput, PerformanceFilterInput, TouchInput,
+    AttributionOptionsInput, DateRangeInput, PerformanceFilterInput, TouchInput, performance_args,
 };
 use crate::graphql::scalars::SentDate;
 use crate::graphql::types::attribution::{AttributionComparison, AttributionReport};

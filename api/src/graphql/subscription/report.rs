@@ -12,8 +12,7 @@ use crate::cache::ReportKind;
 use crate::graphql::context::ContextExt;
 use crate::graphql::guards::need;
 use crate::graphql::inputs::report::{
-    performance_args,
-    AttributionOptionsInput, DateRangeInput, PerformanceFilterInput,
+    AttributionOptionsInput, DateRangeInput, PerformanceFilterInput, performance_args,
 };
 use crate::graphql::scalars::SentDate;
 use crate::graphql::types::attribution::AttributionReport;

@@ -71,7 +71,8 @@ pub async fn serve(http: HttpState, socket: WebSocket, client: Option<IpAddr>, r
     };
     let init_deadline = tokio::time::sleep(init_within);
     tokio::pin!(init_deadline);
-    let mut keep_alive = tokio::time::interval_at(tokio::time::Instant::now() + KEEP_ALIVE, KEEP_ALIVE);
+    let mut keep_alive =
+        tokio::time::interval_at(tokio::time::Instant::now() + KEEP_ALIVE, KEEP_ALIVE);
     let mut heard = Instant::now();
     let ending = loop {
         let flow = tokio::select! {
@@ -313,7 +314,13 @@ impl Connection {
             }
             if !failed {
                 let text = protocol::complete(&id);
-                let _ = out.send(Outgoing::Op { id: id.clone(), seq, text }).await;
+                let _ = out
+                    .send(Outgoing::Op {
+                        id: id.clone(),
+                        seq,
+                        text,
+                    })
+                    .await;
             }
             let _ = out.send(Outgoing::Done { id, seq }).await;
         });
