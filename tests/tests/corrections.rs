@@ -95,16 +95,18 @@ async fn deleting_spend_takes_the_days_out_of_the_reports_and_the_read_back_list
         .ok();
     assert_eq!(all.data("spend/totalCount"), 2);
     assert_eq!(all.data("spend/totalAmount"), "11.25");
+    let generation = app.generation(ws.id).await;
     let again = call(&app, &ws, DELETE_SPEND, f).await.ok();
     assert_eq!(
         again.data("deleteSpend/deleted"),
         0,
         "a repeat deletes nothing"
     );
+    assert_eq!(app.generation(ws.id).await, generation, "and bumps nothing");
 
     let entries = audit(&app, &ws, "deleteSpend").await;
-    assert_eq!(entries.len(), 2);
-    let first = &entries[1];
+    assert_eq!(entries.len(), 1, "a no-op leaves no entry");
+    let first = &entries[0];
     assert_eq!(first["actorKind"], "TOKEN");
     assert!(
         first["tokenPrefix"]
