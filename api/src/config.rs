@@ -442,6 +442,12 @@ pub struct LiveSettings {
     #[arg(long, env = "LIVE_RECHECK_SECS", global = true, default_value_t = 30,
           value_parser = clap::value_parser!(u64).range(1..=3_600))]
     pub live_recheck_secs: u64,
+    /// How often the server pings an open WebSocket (seconds); a client that answers nothing,
+    /// not even the pong its WebSocket sends by itself, for two intervals is disconnected (1001)
+    /// and its subscriptions end.
+    #[arg(long, env = "LIVE_PING_SECS", global = true, default_value_t = 20,
+          value_parser = clap::value_parser!(u64).range(1..=3_600))]
+    pub live_ping_secs: u64,
 }
 
 /// How cached reports are kept (see `cache/`).

@@ -552,3 +552,64 @@ async fn a_change_only_a_nested_field_shows_is_pushed_and_an_invisible_one_is_no
         "Search Ads"
     );
 }
+
+/// The server pings every `LIVE_PING_SECS`: a client that reads its socket (and so answers
+/// the pings, as every WebSocket client does by itself) stays connected; one that stays silent
+/// for two intervals, as a sleeping laptop's half-open socket does, is closed with 1001 and its
+/// subscriptions give their slots back.
+#[tokio::test]
+async fn a_client_silent_for_two_ping_intervals_is_closed_and_one_that_answers_stays() {
+    let app = TestApp::spawn_adjusted(|s| s.live.live_ping_secs = 1).await;
+    let ws = app.workspace("acme").await;
+
+    let mut awake = LiveClient::with(&app, &ws.token).await;
+    awake.subscribe("perf", PERFORMANCE, range()).await;
+    awake
+        .next_of("perf", PATIENCE)
+        .await
+        .expect("the first answer");
+    // Reading for three intervals answers the pings; nothing else arrives.
+    assert!(matches!(
+        awake.event(Duration::from_millis(3_500)).await,
+        Event::Quiet
+    ));
+    capture(&app, &ws.token, 1).await;
+    let pushed = awake
+        .next_of("perf", PATIENCE)
+        .await
+        .expect("still connected: a push after the write");
+    assert_eq!(leads(&pushed), 1);
+    drop(awake);
+    let counted = |n: f64| {
+        let app = &app;
+        async move {
+            let until = Instant::now() + PATIENCE;
+            while app.metric("leadsource_live_subscriptions").await != n {
+                assert!(
+                    Instant::now() < until,
+                    "live subscriptions never became {n}"
+                );
+                tokio::time::sleep(Duration::from_millis(20)).await;
+            }
+        }
+    };
+    counted(0.0).await;
+
+    let mut asleep = LiveClient::with(&app, &ws.token).await;
+    asleep.subscribe("perf", PERFORMANCE, range()).await;
+    asleep
+        .next_of("perf", PATIENCE)
+        .await
+        .expect("the first answer");
+    assert_eq!(app.metric("leadsource_live_subscriptions").await, 1.0);
+    // Not reading: the pings go unanswered.
+    tokio::time::sleep(Duration::from_millis(3_500)).await;
+    // The server closed it: with 1001, or, when the client's late pongs meet the closed
+    // socket first, as a broken connection (1006). Either way its subscription is gone.
+    let (code, reason) = asleep.closed().await;
+    assert!(
+        code == 1001 || code == 1006,
+        "closed as gone: {code} {reason}"
+    );
+    counted(0.0).await;
+}

@@ -31,11 +31,12 @@ use crate::http::respond::error_response;
 /// Messages the subscriptions of one connection may queue before they wait for the writer.
 const QUEUE: usize = 64;
 
-/// How often the server pings an open connection. A client that answers nothing (not even the
-/// pong every WebSocket client sends by itself) for two intervals is gone: a sleeping laptop or
-/// a dropped network leaves a half-open socket that would otherwise hold its subscriptions, and
-/// their per-principal slots, until TCP gives up.
-const KEEP_ALIVE: Duration = Duration::from_secs(20);
+/// Intervals of silence after which a client is gone. The server pings every `LIVE_PING_SECS`;
+/// a client that answers nothing (not even the pong every WebSocket client sends by itself) for
+/// this many intervals is gone: a sleeping laptop or a dropped network leaves a half-open socket
+/// that would otherwise hold its subscriptions, and their per-principal slots, until TCP gives
+/// up.
+const SILENT_INTERVALS: u32 = 2;
 
 /// What the loop does after a message.
 enum Flow {
@@ -71,8 +72,9 @@ pub async fn serve(http: HttpState, socket: WebSocket, client: Option<IpAddr>, r
     };
     let init_deadline = tokio::time::sleep(init_within);
     tokio::pin!(init_deadline);
+    let ping_every = Duration::from_secs(connection.http.app.settings.live.live_ping_secs);
     let mut keep_alive =
-        tokio::time::interval_at(tokio::time::Instant::now() + KEEP_ALIVE, KEEP_ALIVE);
+        tokio::time::interval_at(tokio::time::Instant::now() + ping_every, ping_every);
     let mut heard = Instant::now();
     let ending = loop {
         let flow = tokio::select! {
@@ -113,7 +115,7 @@ pub async fn serve(http: HttpState, socket: WebSocket, client: Option<IpAddr>, r
                 Flow::Close(Close::InitTimeout, "Connection initialisation timeout".to_owned())
             }
             _ = keep_alive.tick() => {
-                if heard.elapsed() > 2 * KEEP_ALIVE {
+                if heard.elapsed() > SILENT_INTERVALS * ping_every {
                     Flow::Close(Close::GoneQuiet, "No answer to pings".to_owned())
                 } else if connection.sink.send(Message::Ping(Vec::new().into())).await.is_err() {
                     break None;
