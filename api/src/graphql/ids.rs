@@ -63,8 +63,18 @@ pub fn encode_cursor(parts: &str) -> String {
     URL_SAFE_NO_PAD.encode(format!("c1:{parts}"))
 }
 
+/// The refusal of an `after` that no connection of this kind wrote.
+pub fn bad_cursor() -> AppError {
+    AppError::bad_input("after", "not a cursor from this connection")
+}
+
+/// The id of a cursor written from a row id alone.
+pub fn decode_id_cursor(cursor: &str) -> AppResult<i64> {
+    decode_cursor(cursor)?.parse().map_err(|_| bad_cursor())
+}
+
 pub fn decode_cursor(cursor: &str) -> AppResult<String> {
-    let bad = || AppError::bad_input("after", "not a cursor from this connection");
+    let bad = bad_cursor;
     let bytes = URL_SAFE_NO_PAD.decode(cursor).map_err(|_| bad())?;
     let text = String::from_utf8(bytes).map_err(|_| bad())?;
     text.strip_prefix("c1:").map(str::to_owned).ok_or_else(bad)

@@ -3,10 +3,9 @@
 use async_graphql::{Context, Object, Result};
 
 use crate::auth::Permission;
-use crate::error::AppError;
 use crate::graphql::context::ContextExt;
 use crate::graphql::guards::need;
-use crate::graphql::ids::decode_cursor;
+use crate::graphql::ids::decode_id_cursor;
 use crate::graphql::inputs::AuditLogFilterInput;
 use crate::graphql::types::AuditEntry;
 use crate::graphql::types::page::{PageConnection, to_connection};
@@ -41,14 +40,7 @@ impl AuditQuery {
     ) -> Result<PageConnection<AuditEntry>> {
         let p = ctx.principal()?;
         let state = ctx.state();
-        let cursor = after
-            .as_deref()
-            .map(|c| {
-                decode_cursor(c)?
-                    .parse::<i64>()
-                    .map_err(|_| AppError::bad_input("after", "not a cursor from this connection"))
-            })
-            .transpose()?;
+        let cursor = after.as_deref().map(decode_id_cursor).transpose()?;
         let page = PageRequest::new(first, cursor, state.settings.max_page_size)?;
         let filter = filter.unwrap_or_default().into_service()?;
         let rows = list_audit_log(&state.db.conn, p.workspace_id, &filter, page).await?;

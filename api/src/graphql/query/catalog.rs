@@ -6,7 +6,7 @@ use crate::auth::Permission;
 use crate::error::AppError;
 use crate::graphql::context::ContextExt;
 use crate::graphql::guards::need;
-use crate::graphql::ids::{IdKind, decode_cursor, decode_id};
+use crate::graphql::ids::{IdKind, decode_id, decode_id_cursor};
 use crate::graphql::inputs::{BudgetFilterInput, CampaignFilterInput};
 use crate::graphql::types::page::{PageConnection, to_connection};
 use crate::graphql::types::{Budget, Campaign, Channel, Workspace};
@@ -58,14 +58,7 @@ impl CatalogQuery {
     ) -> Result<PageConnection<Campaign>> {
         let p = ctx.principal()?;
         let state = ctx.state();
-        let after_id = after
-            .as_deref()
-            .map(|c| {
-                decode_cursor(c)?
-                    .parse::<i64>()
-                    .map_err(|_| AppError::bad_input("after", "not a cursor from this connection"))
-            })
-            .transpose()?;
+        let after_id = after.as_deref().map(decode_id_cursor).transpose()?;
         let page = PageRequest::new(first, after_id, state.settings.max_page_size)?;
         let filter = filter.unwrap_or_default().into_service()?;
         let rows = campaign::list_campaigns(&state.db.conn, p.workspace_id, &filter, page).await?;

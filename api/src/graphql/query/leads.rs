@@ -7,7 +7,7 @@ use crate::auth::Permission;
 use crate::error::{AppError, AppResult};
 use crate::graphql::context::ContextExt;
 use crate::graphql::guards::need;
-use crate::graphql::ids::{IdKind, decode_cursor, decode_id};
+use crate::graphql::ids::{IdKind, bad_cursor, decode_cursor, decode_id};
 use crate::graphql::inputs::{ConversionFilterInput, LeadFilterInput};
 use crate::graphql::types::page::{PageConnection, to_connection};
 use crate::graphql::types::{Conversion, Lead};
@@ -21,7 +21,7 @@ pub(super) fn time_id_cursor(at: DateTime<Utc>, id: i64) -> String {
 }
 
 pub(super) fn parse_time_id(cursor: &str) -> AppResult<(DateTime<Utc>, i64)> {
-    let bad = || AppError::bad_input("after", "not a cursor from this connection");
+    let bad = bad_cursor;
     let text = decode_cursor(cursor)?;
     let (micros, id) = text.split_once(':').ok_or_else(bad)?;
     let at = micros

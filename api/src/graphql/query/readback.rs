@@ -6,10 +6,10 @@ use chrono::NaiveDate;
 
 use super::leads::{parse_time_id, time_id_cursor};
 use crate::auth::Permission;
-use crate::error::{AppError, AppResult};
+use crate::error::AppResult;
 use crate::graphql::context::ContextExt;
 use crate::graphql::guards::need;
-use crate::graphql::ids::{decode_cursor, encode_cursor};
+use crate::graphql::ids::{bad_cursor, decode_cursor, encode_cursor};
 use crate::graphql::inputs::{SpendFilterInput, TouchpointFilterInput};
 use crate::graphql::types::correction::SpendConnectionFields;
 use crate::graphql::types::page::{PageConnection, to_connection};
@@ -21,7 +21,7 @@ use crate::services::touchpoint::{TouchpointCursor, list_touchpoints};
 
 /// "YYYY-MM-DD:id" ↔ a (date, id) keyset position.
 fn parse_date_id(cursor: &str) -> AppResult<SpendCursor> {
-    let bad = || AppError::bad_input("after", "not a cursor from this connection");
+    let bad = bad_cursor;
     let text = decode_cursor(cursor)?;
     let (date, id) = text.split_once(':').ok_or_else(bad)?;
     Ok(SpendCursor {

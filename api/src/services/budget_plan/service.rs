@@ -10,7 +10,7 @@ use super::request::{plan_error, plan_request, unmatched_constraints};
 use super::weekly::{candidates, full_weeks};
 use crate::error::{AppError, AppResult};
 use crate::services::attribution::Model;
-use crate::services::budget::{PlanRequest, plan_budget, profit_maximizing_total};
+use crate::services::budget::{Plan, PlanError, PlanRequest, plan_budget, profit_maximizing_total};
 use crate::services::campaign::find_campaign;
 use crate::services::channel::list_channels;
 use crate::services::cpu::run_cpu;
@@ -101,15 +101,7 @@ pub async fn budget_suggestions(
 
 /// The plan of the requested total, and the plan of the profit-maximising total (none when
 /// no channel is free to move).
-fn plan_both(
-    request: &PlanRequest,
-) -> Result<
-    (
-        crate::services::budget::Plan,
-        Option<crate::services::budget::Plan>,
-    ),
-    crate::services::budget::PlanError,
-> {
+fn plan_both(request: &PlanRequest) -> Result<(Plan, Option<Plan>), PlanError> {
     let plan = plan_budget(request)?;
     let best = match profit_maximizing_total(request)? {
         Some(total) => Some(plan_budget(&PlanRequest {
